@@ -1,0 +1,138 @@
+package dev.agentsessions.message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+@ApplicationScoped
+public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UUID> {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
+
+    /*
+     * One statement: bump the session's counter under its row lock and insert the message with the new
+     * value as its seq. Concurrent appends to one session queue on that lock, so seq is unique and
+     * gap-free, and a rolled-back append leaves no gap. The same statement applies a context patch.
+     */
+    private static final String APPEND = """
+            WITH session AS (
+                UPDATE agent_sessions
+                   SET message_count    = message_count + 1,
+                       tokens_used      = tokens_used + COALESCE(?, 0),
+                       last_activity_at = now(),
+                       status           = CASE WHEN status = 'ended' THEN status ELSE 'active' END,
+                       context_data     = jsonb_merge_patch(context_data, CAST(? AS jsonb))
+                 WHERE id = ?
+             RETURNING id, message_count, context_data),
+            inserted AS (
+                INSERT INTO agent_messages
+                       (session_id, seq, role, content, audio_url, tokens_used, client_message_id, reply_to_seq, metadata)
+                SELECT session.id, session.message_count, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb) FROM session
+             RETURNING id, seq, created_at)
+            SELECT inserted.id, inserted.seq, inserted.created_at, session.message_count, session.context_data
+              FROM inserted CROSS JOIN session""";
+
+    private final ObjectMapper json;
+
+    public MessageRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Appends a message; empty when the session no longer exists. */
+    public Optional<Appended> append(UUID sessionId, NewMessage message, Map<String, Object> contextPatch) {
+        String metadata = toJson(message.metadata() == null ? Map.of() : message.metadata());
+        String patch = contextPatch == null || contextPatch.isEmpty() ? null : toJson(contextPatch);
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
+                setInteger(statement, 1, message.tokensUsed());
+                statement.setString(2, patch);
+                statement.setObject(3, sessionId);
+                statement.setString(4, message.role().dbValue());
+                statement.setString(5, message.content());
+                statement.setString(6, message.audioUrl());
+                setInteger(statement, 7, message.tokensUsed());
+                statement.setString(8, message.clientMessageId());
+                setInteger(statement, 9, message.replyToSeq());
+                statement.setString(10, metadata);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    MessageView view = new MessageView(row.getObject(1, UUID.class), row.getInt(2),
+                            message.role().dbValue(), message.content(), message.audioUrl(), message.tokensUsed(),
+                            message.clientMessageId(), message.replyToSeq(), message.metadata(),
+                            row.getObject(3, OffsetDateTime.class).toInstant());
+                    return Optional.of(new Appended(view, row.getInt(4), fromJson(row.getString(5))));
+                }
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new DuplicateMessage();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** The newest messages of a session, oldest first. */
+    public List<AgentMessage> latest(UUID sessionId, int limit) {
+        List<AgentMessage> newestFirst = find("sessionId = ?1 order by seq desc", sessionId).page(0, limit).list();
+        List<AgentMessage> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** Messages with seq greater than afterSeq, oldest first, at most limit of them. */
+    public List<AgentMessage> after(UUID sessionId, int afterSeq, int limit) {
+        return find("sessionId = :session and seq > :after order by seq",
+                Parameters.with("session", sessionId).and("after", afterSeq))
+                .page(0, limit).list();
+    }
+
+    public Optional<AgentMessage> findByClientMessageId(UUID sessionId, String clientMessageId) {
+        return find("sessionId = ?1 and clientMessageId = ?2", sessionId, clientMessageId).firstResultOptional();
+    }
+
+    public Optional<AgentMessage> findReplyTo(UUID sessionId, int userSeq) {
+        return find("sessionId = ?1 and replyToSeq = ?2", sessionId, userSeq).firstResultOptional();
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    private String toJson(Map<String, Object> value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Value cannot be written as JSON", e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String value) {
+        try {
+            return json.readValue(value, JSON_OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON cannot be read", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.agentsessions.observability;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * The service's own meters, named agent_sessions_*. Tags are bounded sets chosen by operators (agent,
+ * backend type, role, outcome); never a session id or a website domain.
+ */
+@ApplicationScoped
+public class ChatMetrics {
+
+    private final MeterRegistry registry;
+
+    public ChatMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void sessionCreated(String agentId) {
+        Counter.builder("agent_sessions_created")
+                .description("Sessions started")
+                .tag("agent", agentId)
+                .register(registry).increment();
+    }
+
+    public void messageStored(String agentId, String role) {
+        Counter.builder("agent_sessions_messages")
+                .description("Messages stored, by role")
+                .tag("agent", agentId)
+                .tag("role", role)
+                .register(registry).increment();
+    }
+
+    public void backendCall(String agentId, String backendType, Duration latency, boolean failed) {
+        Timer.builder("agent_sessions_backend_latency")
+                .description("Time the agent backend took to answer a turn")
+                .tag("agent", agentId)
+                .tag("backend", backendType)
+                .tag("outcome", failed ? "error" : "success")
+                .publishPercentileHistogram()
+                .register(registry).record(latency);
+    }
+}

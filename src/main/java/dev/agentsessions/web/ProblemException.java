@@ -1,0 +1,26 @@
+package dev.agentsessions.web;
+
+/** A failure the client can act on; turned into a problem document by {@link ProblemMappers}. */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final String field;
+
+    public ProblemException(int status, String slug, String title, String detail, String field) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.field = field;
+    }
+
+    public Problem problem() {
+        return Problem.of(status, slug, title, getMessage(), field);
+    }
+
+    public int status() {
+        return status;
+    }
+}
