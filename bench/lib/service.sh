@@ -1,0 +1,25 @@
+# Starts the packaged service (target/quarkus-app) against the benchmark's PostgreSQL.
+# Source this file, then: service_start HTTP_PORT [extra -D options...]; service_stop.
+SERVICE_PIDS=()
+
+service_start() {
+  local port=$1; shift
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
+  QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+  AGENT_SESSIONS_ADMIN_API_KEYS=bench-key \
+    java -Dquarkus.http.port="$port" "$@" -jar target/quarkus-app/quarkus-run.jar \
+    > "${BENCH_LOG_DIR:-/tmp}/service-$port.log" 2>&1 &
+  SERVICE_PIDS+=($!)
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "service on port $port did not become ready; see ${BENCH_LOG_DIR:-/tmp}/service-$port.log" >&2
+  return 1
+}
+
+service_stop() {
+  for pid in "${SERVICE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${SERVICE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  SERVICE_PIDS=()
+}
