@@ -1,5 +1,9 @@
 package dev.agentsessions.agent;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
 /**
  * Produces the agent's reply to one user message. Called outside any transaction and without a
  * database connection, so an implementation may take seconds.
@@ -10,4 +14,16 @@ public interface AgentBackend {
     String type();
 
     AgentReply reply(AgentCall call);
+
+    /** Streams the reply's text as it is produced; backends that cannot stream send it as one delta. */
+    default AgentReply stream(AgentCall call, Consumer<String> onDelta) {
+        AgentReply reply = reply(call);
+        onDelta.accept(reply.content());
+        return reply;
+    }
+
+    /** The settings to store for an agent on this backend, validated; by default the type alone. */
+    default Map<String, Object> settings(BackendRequest request) {
+        return BackendSettings.validated(request, Set.of(), Set.of());
+    }
 }

@@ -27,6 +27,14 @@ public class AgentBackends {
         return new TreeSet<>(byType.keySet());
     }
 
+    public AgentBackend forType(String type) {
+        AgentBackend backend = byType.get(type);
+        if (backend == null) {
+            throw new IllegalArgumentException("No backend of type " + type);
+        }
+        return backend;
+    }
+
     public AgentBackend forAgent(Agent agent) {
         AgentBackend backend = byType.get(agent.backendType());
         if (backend == null) {

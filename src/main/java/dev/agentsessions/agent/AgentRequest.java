@@ -20,7 +20,4 @@ public record AgentRequest(
         @Min(60) Long idleTimeoutSeconds,
         @Min(60) Long retentionSeconds,
         Boolean acceptClientSessionIds) {
-
-    /** The backend: `{"type": "builtin"}`. */
-    public record BackendRequest(@NotBlank @Size(max = 32) String type) {}
 }

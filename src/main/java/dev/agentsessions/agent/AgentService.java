@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,7 +64,7 @@ public class AgentService {
         return new AgentSettings(
                 request.name().strip(),
                 normaliseOrigins(request.allowedOrigins()),
-                Map.of("type", type),
+                backends.forType(type).settings(request.backend()),
                 Optional.ofNullable(request.historyWindow()).orElse(config.chat().defaultHistoryWindow()),
                 request.historyTokenBudget(),
                 Optional.ofNullable(request.idleTimeoutSeconds()).map(Duration::ofSeconds).orElse(null),

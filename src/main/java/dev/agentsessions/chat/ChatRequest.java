@@ -15,11 +15,18 @@ public record ChatRequest(
         @MessageText String message,
         @Pattern(regexp = SessionIds.CLIENT_ID_PATTERN, message = "must be 16-128 of A-Z, a-z, 0-9, _ and -")
         String sessionId,
-        @Pattern(regexp = "^[A-Za-z0-9._:-]{1,128}$", message = "must be 1-128 of A-Z, a-z, 0-9, '.', '_', ':' and '-'")
+        @Pattern(regexp = CLIENT_MESSAGE_ID_PATTERN, message = CLIENT_MESSAGE_ID_RULE)
         String clientMessageId,
         @Size(max = 255) @Pattern(regexp = "[^\\x00]*", message = "must not contain NUL characters")
         String userId,
         @JsonObjectLimit(JsonObjectLimit.Kind.METADATA) Map<String, Object> metadata) {
+
+    static final String CLIENT_MESSAGE_ID_PATTERN = "^[A-Za-z0-9._:-]{1,128}$";
+    static final String CLIENT_MESSAGE_ID_RULE = "must be 1-128 of A-Z, a-z, 0-9, '.', '_', ':' and '-'";
+
+    ChatRequest withClientMessageId(String id) {
+        return new ChatRequest(message, sessionId, id, userId, metadata);
+    }
 
     @Override
     public Map<String, Object> metadata() {

@@ -1,5 +1,6 @@
 package dev.agentsessions.chat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentsessions.config.AgentSessionsConfig;
 import dev.agentsessions.session.MessagePage;
 import dev.agentsessions.session.NewSessionRequest;
@@ -7,12 +8,14 @@ import dev.agentsessions.session.SessionService;
 import dev.agentsessions.session.SessionView;
 import dev.agentsessions.web.ClientInfo;
 import dev.agentsessions.web.QueryParams;
+import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,14 +35,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Chat (websites)")
 public class ChatResource {
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final ChatService chat;
     private final SessionService sessions;
     private final AgentSessionsConfig config;
+    private final ObjectMapper json;
 
-    public ChatResource(ChatService chat, SessionService sessions, AgentSessionsConfig config) {
+    public ChatResource(ChatService chat, SessionService sessions, AgentSessionsConfig config, ObjectMapper json) {
         this.chat = chat;
         this.sessions = sessions;
         this.config = config;
+        this.json = json;
     }
 
     @POST
@@ -45,8 +54,23 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a message and get the agent's reply; starts a session when session_id is absent or gone")
     public ChatResponse send(@PathParam("agentId") String agentId, @Context HttpServerRequest http,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @NotNull(message = "a JSON body is required") @Valid ChatRequest body) {
-        return chat.send(agentId, body, ClientInfo.of(http));
+        return chat.send(agentId, body, idempotencyKey, ClientInfo.of(http));
+    }
+
+    @POST
+    @Path("/message")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking
+    @Operation(summary = "The same turn streamed as server-sent events: session, delta..., then done (or error)")
+    public void stream(@PathParam("agentId") String agentId, @Context HttpServerRequest http,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @NotNull(message = "a JSON body is required") @Valid ChatRequest body,
+            @Context SseEventSink sink, @Context Sse sse) {
+        chat.stream(agentId, body, idempotencyKey, ClientInfo.of(http), new SseTurnListener(sink, sse, json));
+        sink.close();
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.agentsessions.chat;
 
 import dev.agentsessions.agent.Agent;
 import dev.agentsessions.agent.AgentReply;
+import dev.agentsessions.agent.BackendGuards;
 import dev.agentsessions.config.AgentSessionsConfig;
 import dev.agentsessions.message.AgentMessage;
 import dev.agentsessions.message.Appended;
@@ -9,6 +10,7 @@ import dev.agentsessions.message.MessageRepository;
 import dev.agentsessions.message.MessageRole;
 import dev.agentsessions.message.MessageView;
 import dev.agentsessions.message.NewMessage;
+import dev.agentsessions.message.TurnMarks;
 import dev.agentsessions.observability.ChatMetrics;
 import dev.agentsessions.session.AgentSession;
 import dev.agentsessions.session.SessionNotFound;
@@ -30,12 +32,15 @@ class ChatTurns {
     private final MessageRepository messages;
     private final AgentSessionsConfig config;
     private final ChatMetrics metrics;
+    private final BackendGuards guards;
 
-    ChatTurns(SessionService sessions, MessageRepository messages, AgentSessionsConfig config, ChatMetrics metrics) {
+    ChatTurns(SessionService sessions, MessageRepository messages, AgentSessionsConfig config, ChatMetrics metrics,
+            BackendGuards guards) {
         this.sessions = sessions;
         this.messages = messages;
         this.config = config;
         this.metrics = metrics;
+        this.guards = guards;
     }
 
     /** Transaction 1: find or start the session, store the user message, read history and context. */
@@ -54,7 +59,8 @@ class ChatTurns {
         AgentSession session = existing.orElseGet(
                 () -> sessions.start(agent, client, request.sessionId(), request.userId(), Map.of()));
         Appended user = messages.append(session.id(),
-                        NewMessage.user(request.message(), request.clientMessageId(), request.metadata()), null)
+                        NewMessage.user(request.message(), request.clientMessageId(), request.metadata()), null,
+                        TurnMarks.awaitingReply(guards.turnDeadline(agent)))
                 .orElseThrow(SessionNotFound::new);
         metrics.messageStored(agent.agentId(), MessageRole.USER.dbValue());
         boolean started = existing.isEmpty();
@@ -70,10 +76,16 @@ class ChatTurns {
     Appended finish(TurnStart turn, AgentReply reply) {
         Appended stored = messages.append(turn.sessionKey(),
                         NewMessage.assistantReply(reply.content(), reply.tokensUsed(), turn.userMessage().seq()),
-                        reply.contextPatch())
+                        reply.contextPatch(), TurnMarks.answered(reply.promptTokens()))
                 .orElseThrow(SessionNotFound::new);
         metrics.messageStored(turn.agent().agentId(), MessageRole.ASSISTANT.dbValue());
         return stored;
+    }
+
+    /** After a backend failure: the user message stays, marked failed, so a retry finishes the turn at once. */
+    @Transactional
+    void failed(TurnStart turn) {
+        messages.markReplyFailed(turn.sessionKey(), turn.userMessage().seq());
     }
 
     /** A message sent again with the same client_message_id is not stored twice. */
@@ -87,6 +99,9 @@ class ChatTurns {
             throw new InvalidInput("client_message_id", "This client_message_id was already used for a different message");
         }
         MessageView storedReply = messages.findReplyTo(session.id(), userMessage.seq()).map(MessageView::from).orElse(null);
+        if (storedReply == null && !messages.claimRetry(userMessage.id(), guards.turnDeadline(agent))) {
+            throw new TurnInProgress();
+        }
         return Optional.of(new TurnStart(agent, session.id(), session.sessionId(), false, null,
                 MessageView.from(userMessage), latest(agent, session), session.messageCount(), session.context(),
                 storedReply));

@@ -27,10 +27,9 @@ record TurnStart(
         return storedReply != null;
     }
 
-    /** The window of history the backend sees: messages before the user's, newest last. */
+    /** The history the backend sees: messages before the user's, oldest first, within the agent's limits. */
     List<MessageView> historyBeforeUserMessage() {
         List<MessageView> before = recent.stream().filter(m -> m.seq() < userMessage.seq()).toList();
-        int window = agent.historyWindow();
-        return before.size() <= window ? before : before.subList(before.size() - window, before.size());
+        return HistoryWindow.select(before, agent.historyWindow(), agent.historyTokenBudget());
     }
 }

@@ -72,4 +72,47 @@ public interface AgentSessionsConfig {
         @WithDefault("200")
         int maxPageSize();
     }
+
+    Backends backends();
+
+    interface Backends {
+        /** Longest a backend may take for one turn (streaming included); an agent may set timeout_seconds. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** Longest to wait for a backend's TCP connection. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Retries after a failed connection (never after a backend answered). */
+        @WithDefault("2")
+        int connectRetries();
+
+        /** Pause before each connection retry. */
+        @WithDefault("200ms")
+        Duration retryDelay();
+
+        /** Secrets (API keys, webhook signing secrets) are read only from variables whose name starts with this. */
+        @WithDefault("AGENT_SECRET_")
+        String secretEnvPrefix();
+
+        /** API key for `openai` agents that name no api_key_env (e.g. from a Kubernetes Secret). */
+        Optional<String> openaiApiKey();
+
+        CircuitBreaker circuitBreaker();
+
+        interface CircuitBreaker {
+            /** Calls in the rolling window that decide whether an agent's circuit opens. */
+            @WithDefault("10")
+            int requestVolume();
+
+            /** Share of failed calls in that window that opens the circuit. */
+            @WithDefault("0.5")
+            double failureRatio();
+
+            /** How long an open circuit refuses calls (503 with Retry-After) before trying again. */
+            @WithDefault("30s")
+            Duration delay();
+        }
+    }
 }

@@ -44,6 +44,9 @@ public class AgentMessage {
     @JdbcTypeCode(SqlTypes.JSON)
     private Map<String, Object> metadata;
 
+    @Column(name = "reply_status")
+    private String replyStatus;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -87,6 +90,11 @@ public class AgentMessage {
 
     public Map<String, Object> metadata() {
         return metadata == null ? Map.of() : metadata;
+    }
+
+    /** For a user message sent through the chat turn: pending, answered or failed. */
+    public String replyStatus() {
+        return replyStatus;
     }
 
     public Instant createdAt() {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,7 +35,7 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
             WITH session AS (
                 UPDATE agent_sessions
                    SET message_count    = message_count + 1,
-                       tokens_used      = tokens_used + COALESCE(?, 0),
+                       tokens_used      = tokens_used + COALESCE(?, 0) + COALESCE(?, 0),
                        last_activity_at = now(),
                        status           = CASE WHEN status = 'ended' THEN status ELSE 'active' END,
                        context_data     = jsonb_merge_patch(context_data, CAST(? AS jsonb))
@@ -42,11 +43,23 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
              RETURNING id, message_count, context_data),
             inserted AS (
                 INSERT INTO agent_messages
-                       (session_id, seq, role, content, audio_url, tokens_used, client_message_id, reply_to_seq, metadata)
-                SELECT session.id, session.message_count, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb) FROM session
-             RETURNING id, seq, created_at)
+                       (session_id, seq, role, content, audio_url, tokens_used, client_message_id, reply_to_seq, metadata,
+                        reply_status, reply_deadline)
+                SELECT session.id, session.message_count, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb),
+                       CASE WHEN ? IS NULL THEN NULL ELSE 'pending' END, now() + make_interval(secs => ?)
+                  FROM session
+             RETURNING id, seq, created_at),
+            answered AS (
+                UPDATE agent_messages
+                   SET reply_status = 'answered', reply_deadline = NULL, tokens_used = COALESCE(?, tokens_used)
+                 WHERE session_id = (SELECT id FROM session) AND seq = ?)
             SELECT inserted.id, inserted.seq, inserted.created_at, session.message_count, session.context_data
               FROM inserted CROSS JOIN session""";
+
+    /** A retry may take over a turn unless another request is answering it right now. */
+    private static final String CLAIM_RETRY = """
+            UPDATE agent_messages SET reply_status = 'pending', reply_deadline = now() + make_interval(secs => ?)
+             WHERE id = ? AND NOT (reply_status = 'pending' AND reply_deadline > now())""";
 
     private final ObjectMapper json;
 
@@ -56,27 +69,40 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
 
     /** Appends a message; empty when the session no longer exists. */
     public Optional<Appended> append(UUID sessionId, NewMessage message, Map<String, Object> contextPatch) {
+        return append(sessionId, message, contextPatch, TurnMarks.NONE);
+    }
+
+    /** Appends a message of a chat turn, with the turn's bookkeeping in the same statement. */
+    public Optional<Appended> append(UUID sessionId, NewMessage message, Map<String, Object> contextPatch, TurnMarks marks) {
         String metadata = toJson(message.metadata() == null ? Map.of() : message.metadata());
         String patch = contextPatch == null || contextPatch.isEmpty() ? null : toJson(contextPatch);
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
-                setInteger(statement, 1, message.tokensUsed());
-                statement.setString(2, patch);
-                statement.setObject(3, sessionId);
-                statement.setString(4, message.role().dbValue());
-                statement.setString(5, message.content());
-                statement.setString(6, message.audioUrl());
-                setInteger(statement, 7, message.tokensUsed());
-                statement.setString(8, message.clientMessageId());
-                setInteger(statement, 9, message.replyToSeq());
-                statement.setString(10, metadata);
+                Long deadlineSeconds = marks.replyDeadline() == null ? null : marks.replyDeadline().toSeconds();
+                int i = 0;
+                setInteger(statement, ++i, message.tokensUsed());
+                setInteger(statement, ++i, marks.answeredUserTokens());
+                statement.setString(++i, patch);
+                statement.setObject(++i, sessionId);
+                statement.setString(++i, message.role().dbValue());
+                statement.setString(++i, message.content());
+                statement.setString(++i, message.audioUrl());
+                setInteger(statement, ++i, message.tokensUsed());
+                statement.setString(++i, message.clientMessageId());
+                setInteger(statement, ++i, message.replyToSeq());
+                statement.setString(++i, metadata);
+                setLong(statement, ++i, deadlineSeconds);
+                setLong(statement, ++i, deadlineSeconds);
+                setInteger(statement, ++i, marks.answeredUserTokens());
+                setInteger(statement, ++i, message.replyToSeq());
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
                     MessageView view = new MessageView(row.getObject(1, UUID.class), row.getInt(2),
                             message.role().dbValue(), message.content(), message.audioUrl(), message.tokensUsed(),
-                            message.clientMessageId(), message.replyToSeq(), message.metadata(),
+                            message.clientMessageId(), message.replyToSeq(),
+                            marks.replyDeadline() == null ? null : "pending", message.metadata(),
                             row.getObject(3, OffsetDateTime.class).toInstant());
                     return Optional.of(new Appended(view, row.getInt(4), fromJson(row.getString(5))));
                 }
@@ -110,6 +136,35 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
 
     public Optional<AgentMessage> findReplyTo(UUID sessionId, int userSeq) {
         return find("sessionId = ?1 and replyToSeq = ?2", sessionId, userSeq).firstResultOptional();
+    }
+
+    /** Takes over an unanswered turn for a retry; false while another request is still answering it. */
+    public boolean claimRetry(UUID messageId, Duration deadline) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM_RETRY)) {
+                statement.setLong(1, deadline.toSeconds());
+                statement.setObject(2, messageId);
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Marks a user message whose backend call failed, so a retry finishes the turn at once. */
+    public void markReplyFailed(UUID sessionId, int userSeq) {
+        getEntityManager().createNativeQuery("""
+                        UPDATE agent_messages SET reply_status = 'failed', reply_deadline = NULL
+                         WHERE session_id = :session AND seq = :seq AND reply_status = 'pending'""")
+                .setParameter("session", sessionId)
+                .setParameter("seq", userSeq)
+                .executeUpdate();
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
+        }
     }
 
     private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {

@@ -16,11 +16,12 @@ public record MessageView(
         Integer tokensUsed,
         String clientMessageId,
         Integer replyToSeq,
+        String replyStatus,
         Map<String, Object> metadata,
         Instant createdAt) {
 
     public static MessageView from(AgentMessage message) {
         return new MessageView(message.id(), message.seq(), message.role(), message.content(), message.audioUrl(),
-                message.tokensUsed(), message.clientMessageId(), message.replyToSeq(), message.metadata(), message.createdAt());
+                message.tokensUsed(), message.clientMessageId(), message.replyToSeq(), message.replyStatus(), message.metadata(), message.createdAt());
     }
 }

@@ -43,4 +43,24 @@ public class ChatMetrics {
                 .publishPercentileHistogram()
                 .register(registry).record(latency);
     }
+
+    public void backendError(String agentId, String backendType, String kind) {
+        Counter.builder("agent_sessions_backend_errors")
+                .description("Backend calls that produced no reply, by kind (failed, timeout, unavailable)")
+                .tag("agent", agentId)
+                .tag("backend", backendType)
+                .tag("kind", kind)
+                .register(registry).increment();
+    }
+
+    public void tokens(String agentId, String kind, Integer count) {
+        if (count == null || count <= 0) {
+            return;
+        }
+        Counter.builder("agent_sessions_tokens")
+                .description("Tokens reported by agent backends, by kind (prompt, completion)")
+                .tag("agent", agentId)
+                .tag("kind", kind)
+                .register(registry).increment(count);
+    }
 }

@@ -7,6 +7,8 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final String field;
+    private Long retryAfterSeconds;
+    private String sessionId;
 
     public ProblemException(int status, String slug, String title, String detail, String field) {
         super(detail, null, false, false);
@@ -17,7 +19,22 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem problem() {
-        return Problem.of(status, slug, title, getMessage(), field);
+        return Problem.of(status, slug, title, getMessage(), field).withSessionId(sessionId);
+    }
+
+    /** Sent as Retry-After. */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public ProblemException inSession(String id) {
+        this.sessionId = id;
+        return this;
     }
 
     public int status() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -21,7 +22,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response response = respond(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -114,17 +119,32 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    /** The last node of the violation's path, spelled as in the JSON request (snake_case). */
+    /**
+     * The violation's field as it is spelled in the JSON request or query string (snake_case), with the
+     * path into nested objects: `backend.temperature`, `allowed_origins[0]`.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String name = null;
+        StringBuilder path = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null) {
-                name = node.getName();
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getIndex() != null && !path.isEmpty()) {
+                    path.append('[').append(node.getIndex()).append(']');
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    path.append(path.isEmpty() ? "" : ".").append(snakeCase(node.getName()));
+                }
             }
         }
-        if (name == null) {
-            return "body";
+        if (!path.isEmpty()) {
+            return path.toString();
         }
+        return parameter == null ? "body" : snakeCase(parameter);
+    }
+
+    private static String snakeCase(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
     }
 }

@@ -19,7 +19,7 @@ class BuiltinAgentTest {
     }
 
     private static MessageView said(String role, String content, int seq) {
-        return new MessageView(UUID.randomUUID(), seq, role, content, null, null, null, null, Map.of(), Instant.now());
+        return new MessageView(UUID.randomUUID(), seq, role, content, null, null, null, null, null, Map.of(), Instant.now());
     }
 
     @Test
