@@ -7,37 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentsessions.support.Api;
-import dev.agentsessions.support.Db;
 import dev.agentsessions.support.HttpPeer;
+import dev.agentsessions.support.WithHttpPeer;
 import dev.agentsessions.support.OpenAiWire;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Each failure mode of a backend, its status and problem, and what stays stored. */
 @QuarkusTest
-class BackendFailuresTest {
-
-    static HttpPeer model;
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void startModel() throws Exception {
-        model = new HttpPeer();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
+class BackendFailuresTest extends WithHttpPeer {
 
     private static String agentAt(String baseUrl, int timeoutSeconds) {
         return Api.newAgent(Map.of("backend", Map.of("type", "openai", "base_url", baseUrl, "model", "m",
@@ -51,8 +33,8 @@ class BackendFailuresTest {
 
     @Test
     void anErrorAnswerIs502AndARetryFinishesTheTurnWithoutADuplicate() {
-        String agent = agentAt(model.url(), 5);
-        model.answer(request -> HttpPeer.Answer.status(500, "{\"error\":\"overloaded\"}"));
+        String agent = agentAt(peer.url(), 5);
+        peer.answer(request -> HttpPeer.Answer.status(500, "{\"error\":\"overloaded\"}"));
         Map<String, Object> first = Map.of("message", "Hello?", "client_message_id", "c-1");
 
         String session = send(agent, first).statusCode(502).contentType("application/problem+json")
@@ -63,18 +45,18 @@ class BackendFailuresTest {
                 SELECT m.reply_status FROM agent_messages m JOIN agent_sessions s ON s.id = m.session_id
                 WHERE s.session_id = ? AND m.seq = 1""", session));
 
-        model.answer(request -> OpenAiWire.completion("Back again", 5, 2));
-        model.forget();
+        peer.answer(request -> OpenAiWire.completion("Back again", 5, 2));
+        peer.forget();
         send(agent, Map.of("message", "Hello?", "client_message_id", "c-1", "session_id", session))
                 .statusCode(200).body("reply.content", equalTo("Back again")).body("message_count", equalTo(2));
-        assertEquals(1, model.received().size());
+        assertEquals(1, peer.received().size());
         assertEquals(2, db.messagesOfAgent(agent));
     }
 
     @Test
     void aSlowBackendIs504AtTheAgentsTimeout() {
-        String agent = agentAt(model.url(), 1);
-        model.answer(request -> OpenAiWire.completion("Too late", 1, 1).delayed(3_000));
+        String agent = agentAt(peer.url(), 1);
+        peer.answer(request -> OpenAiWire.completion("Too late", 1, 1).delayed(3_000));
 
         long started = System.nanoTime();
         send(agent, Map.of("message", "Quick!")).statusCode(504)
@@ -100,19 +82,19 @@ class BackendFailuresTest {
 
     @Test
     void theCircuitOpensAnswers503WithoutCallingTheBackendThenClosesAgain() throws Exception {
-        String agent = agentAt(model.url(), 5);
-        model.answer(request -> HttpPeer.Answer.status(503, "{}"));
+        String agent = agentAt(peer.url(), 5);
+        peer.answer(request -> HttpPeer.Answer.status(503, "{}"));
         for (int i = 0; i < 4; i++) {
             send(agent, Map.of("message", "try " + i)).statusCode(502);
         }
-        model.forget();
+        peer.forget();
 
         send(agent, Map.of("message", "once more")).statusCode(503)
                 .header("Retry-After", equalTo("1"))
                 .body("type", equalTo("urn:agent-sessions:problem:backend-unavailable"));
-        assertEquals(0, model.received().size(), "an open circuit does not call the backend");
+        assertEquals(0, peer.received().size(), "an open circuit does not call the backend");
 
-        model.answer(request -> OpenAiWire.completion("Recovered", 1, 1));
+        peer.answer(request -> OpenAiWire.completion("Recovered", 1, 1));
         int status = 0;
         for (int attempt = 0; attempt < 30 && status != 200; attempt++) {
             Thread.sleep(200);

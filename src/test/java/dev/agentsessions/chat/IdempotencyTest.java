@@ -5,49 +5,30 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentsessions.support.Api;
-import dev.agentsessions.support.Db;
-import dev.agentsessions.support.HttpPeer;
+import dev.agentsessions.support.WithHttpPeer;
 import dev.agentsessions.support.OpenAiWire;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Retries by client_message_id or Idempotency-Key: the backend is called once, nothing is stored twice. */
 @QuarkusTest
-class IdempotencyTest {
-
-    static HttpPeer model;
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void startModel() throws Exception {
-        model = new HttpPeer();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
+class IdempotencyTest extends WithHttpPeer {
 
     private static String agent() {
-        return Api.newAgent(Map.of("backend", Map.of("type", "openai", "base_url", model.url(), "model", "m")));
+        return Api.newAgent(Map.of("backend", Map.of("type", "openai", "base_url", peer.url(), "model", "m")));
     }
 
     @Test
     void anAnsweredKeyReturnsTheStoredReplyWithoutCallingTheBackend() {
         String agent = agent();
-        model.answer(request -> OpenAiWire.completion("Stored answer", 3, 2));
+        peer.answer(request -> OpenAiWire.completion("Stored answer", 3, 2));
         String session = Api.send(agent, null, "start").getString("session_id");
-        model.forget();
+        peer.forget();
 
         for (int i = 0; i < 3; i++) {
             given().contentType(ContentType.JSON).header("Idempotency-Key", "key-7")
@@ -55,14 +36,14 @@ class IdempotencyTest {
                     .post("/api/chat/{agent}/message", agent)
                     .then().statusCode(200).body("reply.content", equalTo("Stored answer")).body("message_count", equalTo(4));
         }
-        assertEquals(1, model.received().size());
+        assertEquals(1, peer.received().size());
         assertEquals(4, db.messagesOfAgent(agent));
     }
 
     @Test
     void theSameKeyWithAnotherMessageIs422() {
         String agent = agent();
-        model.answer(request -> OpenAiWire.completion("ok", 1, 1));
+        peer.answer(request -> OpenAiWire.completion("ok", 1, 1));
         String session = Api.send(agent, Map.of("message", "first", "client_message_id", "k-1")).getString("session_id");
 
         given().contentType(ContentType.JSON).body(Map.of("message", "different", "session_id", session, "client_message_id", "k-1"))
@@ -82,11 +63,11 @@ class IdempotencyTest {
     @Test
     void theSameKeyWhileTheFirstRequestRunsIs409() throws Exception {
         String agent = agent();
-        model.answer(request -> OpenAiWire.completion("ok", 1, 1));
-        model.forget();
+        peer.answer(request -> OpenAiWire.completion("ok", 1, 1));
+        peer.forget();
         String session = Api.send(agent, null, "start").getString("session_id");
         CountDownLatch backendReached = new CountDownLatch(1);
-        model.answer(request -> {
+        peer.answer(request -> {
             backendReached.countDown();
             return OpenAiWire.completion("slow answer", 1, 1).delayed(1_500);
         });
@@ -100,6 +81,6 @@ class IdempotencyTest {
 
         assertEquals(200, first.get(10, TimeUnit.SECONDS));
         assertEquals(4, db.messagesOfAgent(agent));
-        assertEquals(2, model.received().size(), "start, then the slow one once");
+        assertEquals(2, peer.received().size(), "start, then the slow one once");
     }
 }

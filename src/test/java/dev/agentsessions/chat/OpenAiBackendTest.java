@@ -8,41 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentsessions.support.Api;
-import dev.agentsessions.support.Db;
 import dev.agentsessions.support.HttpPeer;
+import dev.agentsessions.support.WithHttpPeer;
 import dev.agentsessions.support.OpenAiWire;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The `openai` backend against a real HTTP server speaking the Chat Completions wire format. */
 @QuarkusTest
-class OpenAiBackendTest {
-
-    static HttpPeer model;
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void startModel() throws Exception {
-        model = new HttpPeer();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
+class OpenAiBackendTest extends WithHttpPeer {
 
     static Map<String, Object> openAi(Map<String, Object> extra) {
-        Map<String, Object> backend = new HashMap<>(Map.of("type", "openai", "base_url", model.url() + "/v1",
+        Map<String, Object> backend = new HashMap<>(Map.of("type", "openai", "base_url", peer.url() + "/v1",
                 "model", "test-model", "system_prompt", "You are a helpful shop assistant.",
                 "api_key_env", "AGENT_SECRET_TEST_OPENAI"));
         backend.putAll(extra);
@@ -54,14 +36,14 @@ class OpenAiBackendTest {
         String agent = Api.newAgent(Map.of("backend", openAi(Map.of("temperature", 0.2, "max_tokens", 256)), "history_window", 2));
         String session = given().contentType(ContentType.JSON).body(Map.of("context", Map.of("plan", "pro")))
                 .post("/api/chat/{agent}/sessions", agent).then().statusCode(201).extract().path("session_id");
-        model.answer(request -> OpenAiWire.completion("Answer", 10, 3));
+        peer.answer(request -> OpenAiWire.completion("Answer", 10, 3));
         Api.send(agent, session, "first");
         Api.send(agent, session, "second");
-        model.forget();
+        peer.forget();
 
         JsonPath turn = Api.send(agent, session, "third");
 
-        HttpPeer.Received request = model.last();
+        HttpPeer.Received request = peer.last();
         assertEquals("POST", request.method());
         assertEquals("/v1/chat/completions", request.path());
         assertEquals("Bearer sk-test-key", request.header("Authorization"));
@@ -80,7 +62,7 @@ class OpenAiBackendTest {
     @Test
     void usageFillsTokensOnBothMessagesAndTheSession() {
         String agent = Api.newAgent(Map.of("backend", openAi(Map.of())));
-        model.answer(request -> OpenAiWire.completion("Hello!", 30, 12));
+        peer.answer(request -> OpenAiWire.completion("Hello!", 30, 12));
 
         JsonPath turn = Api.send(agent, null, "Hi");
 

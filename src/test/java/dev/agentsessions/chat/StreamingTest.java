@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentsessions.support.Api;
-import dev.agentsessions.support.Db;
 import dev.agentsessions.support.HttpPeer;
+import dev.agentsessions.support.WithHttpPeer;
 import dev.agentsessions.support.OpenAiWire;
 import dev.agentsessions.support.ServerSentEvents;
 import dev.agentsessions.support.ServerSentEvents.Event;
@@ -14,34 +14,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** `Accept: text/event-stream` on the message endpoint: session, delta..., done (or error). */
 @QuarkusTest
-class StreamingTest {
-
-    static HttpPeer model;
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void startModel() throws Exception {
-        model = new HttpPeer();
-    }
-
-    @AfterAll
-    static void stopModel() {
-        model.close();
-    }
+class StreamingTest extends WithHttpPeer {
 
     private static String openAiAgent() {
-        return Api.newAgent(Map.of("backend", Map.of("type", "openai", "base_url", model.url() + "/v1", "model", "m",
+        return Api.newAgent(Map.of("backend", Map.of("type", "openai", "base_url", peer.url() + "/v1", "model", "m",
                 "timeout_seconds", 2)));
     }
 
@@ -53,7 +35,7 @@ class StreamingTest {
     @Test
     void theModelsOwnStreamIsRelayedAndStoredExactlyAsStreamed() {
         String agent = openAiAgent();
-        model.answer(request -> OpenAiWire.stream(List.of("Hel", "lo, ", "wor", "ld!"), 21, 4));
+        peer.answer(request -> OpenAiWire.stream(List.of("Hel", "lo, ", "wor", "ld!"), 21, 4));
 
         Response response = stream(agent, Map.of("message", "Say hello"));
 
@@ -71,7 +53,7 @@ class StreamingTest {
         assertEquals(4, done.getInt("reply.tokens_used"));
         assertEquals(2, done.getInt("message_count"));
 
-        assertEquals(true, JsonPath.from(model.last().body()).getBoolean("stream"));
+        assertEquals(true, JsonPath.from(peer.last().body()).getBoolean("stream"));
         assertEquals("Hello, world!", db.single("""
                 SELECT m.content FROM agent_messages m JOIN agent_sessions s ON s.id = m.session_id
                 WHERE s.session_id = ? AND m.role = 'assistant'""", session));
@@ -108,7 +90,7 @@ class StreamingTest {
     @Test
     void aStreamThatStallsEndsWithATimeoutErrorAndKeepsTheUserMessage() {
         String agent = openAiAgent();
-        model.answer(request -> HttpPeer.Answer.eventStream(List.of(
+        peer.answer(request -> HttpPeer.Answer.eventStream(List.of(
                 "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Half\"}}]}\n\n")).stalling());
 
         long started = System.nanoTime();

@@ -7,44 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentsessions.support.Api;
-import dev.agentsessions.support.Db;
 import dev.agentsessions.support.HttpPeer;
+import dev.agentsessions.support.WithHttpPeer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The `webhook` backend against a real HTTP server playing the operator's agent runtime. */
+/** The `webhook` backend against a real HTTP server playing the operator's agent peer. */
 @QuarkusTest
-class WebhookBackendTest {
-
-    static HttpPeer runtime;
-
-    @Inject
-    Db db;
-
-    @BeforeAll
-    static void startRuntime() throws Exception {
-        runtime = new HttpPeer();
-    }
-
-    @AfterAll
-    static void stopRuntime() {
-        runtime.close();
-    }
+class WebhookBackendTest extends WithHttpPeer {
 
     private static String webhookAgent() {
         return Api.newAgent(Map.of("backend",
-                Map.of("type", "webhook", "url", runtime.url() + "/agent", "secret_env", "AGENT_SECRET_TEST_WEBHOOK")));
+                Map.of("type", "webhook", "url", peer.url() + "/agent", "secret_env", "AGENT_SECRET_TEST_WEBHOOK")));
     }
 
     @Test
@@ -53,13 +35,13 @@ class WebhookBackendTest {
         String session = given().contentType(ContentType.JSON)
                 .body(Map.of("context", Map.of("cart", Map.of("items", 2, "coupon", "X1"), "lang", "en")))
                 .post("/api/chat/{agent}/sessions", agent).then().statusCode(201).extract().path("session_id");
-        runtime.answer(request -> HttpPeer.Answer.json("""
+        peer.answer(request -> HttpPeer.Answer.json("""
                 {"reply": "Added to your cart.", "context_patch": {"cart": {"items": 3, "coupon": null}, "step": "checkout"},
                  "tokens_used": 17}"""));
 
         JsonPath turn = Api.send(agent, Map.of("message", "Add one more", "session_id", session, "metadata", Map.of("page", "/cart")));
 
-        HttpPeer.Received request = runtime.last();
+        HttpPeer.Received request = peer.last();
         assertEquals("/agent", request.path());
         JsonPath sent = JsonPath.from(request.body());
         assertEquals(agent, sent.getString("agent_id"));
@@ -77,7 +59,7 @@ class WebhookBackendTest {
                 db.single("SELECT context_data::text FROM agent_sessions WHERE session_id = ?", session));
 
         Api.send(agent, session, "And now?");
-        JsonPath second = JsonPath.from(runtime.last().body());
+        JsonPath second = JsonPath.from(peer.last().body());
         assertEquals(List.of("user", "assistant"), second.getList("history.role"));
         assertEquals("checkout", second.getString("context.step"));
     }
@@ -85,7 +67,7 @@ class WebhookBackendTest {
     @Test
     void anAnswerWithoutAReplyIsABackendFailureAndTheMessageStays() {
         String agent = webhookAgent();
-        runtime.answer(request -> HttpPeer.Answer.json("{\"text\": \"wrong shape\"}"));
+        peer.answer(request -> HttpPeer.Answer.json("{\"text\": \"wrong shape\"}"));
 
         String session = given().contentType(ContentType.JSON).body(Map.of("message", "Hello"))
                 .post("/api/chat/{agent}/message", agent)
@@ -100,10 +82,10 @@ class WebhookBackendTest {
 
     @Test
     void aWebhookWithoutSecretIsNotSigned() {
-        String agent = Api.newAgent(Map.of("backend", Map.of("type", "webhook", "url", runtime.url() + "/plain")));
-        runtime.answer(request -> HttpPeer.Answer.json("{\"reply\": \"ok\"}"));
+        String agent = Api.newAgent(Map.of("backend", Map.of("type", "webhook", "url", peer.url() + "/plain")));
+        peer.answer(request -> HttpPeer.Answer.json("{\"reply\": \"ok\"}"));
         Api.send(agent, null, "Hi");
-        assertNull(runtime.last().header("X-Agent-Sessions-Signature"));
+        assertNull(peer.last().header("X-Agent-Sessions-Signature"));
     }
 
     private static void assertSignedWith(String secret, HttpPeer.Received request) throws Exception {
