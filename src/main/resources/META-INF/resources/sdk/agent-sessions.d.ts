@@ -62,7 +62,10 @@ export interface ClientOptions {
   agentId: string;
   /** Where the service is; default: the origin and path this file was loaded from, less `sdk/`. */
   baseUrl?: string;
-  /** localStorage key of the session id; default "agent_session_id". Give each agent on one site its own. */
+  /**
+   * localStorage key of the session id; default "agent_session_id" (`<key>:ended` marks one this client
+   * ended). Give each agent on one site its own.
+   */
   storageKey?: string;
   /** End the session with navigator.sendBeacon when the page is closed; default true. */
   endOnPageClose?: boolean;
@@ -81,7 +84,10 @@ export interface AgentSessionsClient {
   readonly agentId: string;
   /** The server-issued session id kept in localStorage, or null before the first message. */
   getSessionId(): string | null;
-  /** Sends a message (retried once, with the same client_message_id, if the service fails). */
+  /**
+   * Sends a message, starting a session first when there is none (or this client ended it). A failed
+   * send is retried once with the same client_message_id, which the service stores only once.
+   */
   sendMessage(text: string, options?: MessageOptions): Promise<ChatAnswer>;
   /** Like sendMessage, passing the reply on piece by piece as the service streams it. */
   stream(text: string, onDelta?: (content: string) => void, options?: MessageOptions): Promise<ChatAnswer>;

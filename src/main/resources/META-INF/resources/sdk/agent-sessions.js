@@ -34,14 +34,39 @@ export function createClient(options) {
   const agentUrl = `${base}api/chat/${encodeURIComponent(agentId)}/`;
   const doFetch = options.fetch ?? ((...args) => globalThis.fetch(...args));
   const store = sessionStore(options.storage, storageKey);
+  // The id of a session this client ended (page close, end(), a new conversation): its history stays
+  // readable, but the next message goes to a new session.
+  const endedStore = sessionStore(options.storage, `${storageKey}:ended`);
 
   const sessionUrl = (id, suffix = "") => `${agentUrl}sessions/${encodeURIComponent(id)}${suffix}`;
 
   function remember(sessionId) {
     if (sessionId !== store.get()) {
       sessionId == null ? store.remove() : store.set(sessionId);
+      endedStore.remove();
       onSessionChange?.(sessionId ?? null);
     }
+  }
+
+  async function startSession({ userId, context } = {}) {
+    const body = {};
+    if (userId) body.user_id = userId;
+    if (context) body.context = context;
+    const session = await (await request(`${agentUrl}sessions`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    })).json();
+    remember(session.session_id);
+    return session;
+  }
+
+  // A message always names its session, so that a retry with the same client_message_id lands in the
+  // same one: a first message would otherwise start a second session on retry.
+  async function liveSessionId(userId) {
+    const sessionId = store.get();
+    if (sessionId && endedStore.get() !== sessionId) return sessionId;
+    return (await startSession({ userId })).session_id;
   }
 
   async function request(url, init) {
@@ -49,7 +74,10 @@ export function createClient(options) {
     try {
       response = await doFetch(url, init);
     } catch (cause) {
-      throw new AgentSessionsError(`Could not reach the chat service: ${cause.message}`, { retryable: true });
+      // Browsers report a refused CORS request exactly like a network failure.
+      throw new AgentSessionsError(
+          `Could not reach the chat service (offline, or this website is not allowed): ${cause.message}`,
+          { retryable: true });
     }
     if (!response.ok) {
       throw await errorFrom(response);
@@ -57,10 +85,8 @@ export function createClient(options) {
     return response;
   }
 
-  function messageBody(text, { metadata, userId } = {}) {
-    const body = { message: text, client_message_id: newClientMessageId() };
-    const sessionId = store.get();
-    if (sessionId) body.session_id = sessionId;
+  async function messageBody(text, { metadata, userId } = {}) {
+    const body = { message: text, session_id: await liveSessionId(userId), client_message_id: newClientMessageId() };
     if (metadata) body.metadata = metadata;
     if (userId) body.user_id = userId;
     return body;
@@ -80,12 +106,12 @@ export function createClient(options) {
   }
 
   async function sendMessage(text, messageOptions) {
-    const body = messageBody(text, messageOptions);
+    const body = await messageBody(text, messageOptions);
     return finished(await withOneRetry(async () => (await postMessage(body, "application/json")).json()));
   }
 
   async function stream(text, onDelta = () => {}, messageOptions) {
-    const body = messageBody(text, messageOptions);
+    const body = await messageBody(text, messageOptions);
     let delivered = "";
     const deliver = (chunk) => {
       delivered += chunk;
@@ -160,25 +186,19 @@ export function createClient(options) {
     const sessionId = store.get();
     if (!sessionId) return null;
     try {
-      return await (await request(sessionUrl(sessionId, "/end"), { method: "POST" })).json();
+      const session = await (await request(sessionUrl(sessionId, "/end"), { method: "POST" })).json();
+      endedStore.set(sessionId);
+      return session;
     } catch (error) {
-      if (error.status === 404) return null;
-      throw error;
+      if (error.status !== 404) throw error;
+      remember(null);
+      return null;
     }
   }
 
-  async function createNewSession({ userId, context } = {}) {
+  async function createNewSession(sessionOptions) {
     await end().catch(() => {});
-    const body = {};
-    if (userId) body.user_id = userId;
-    if (context) body.context = context;
-    const session = await (await request(`${agentUrl}sessions`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify(body),
-    })).json();
-    remember(session.session_id);
-    return session;
+    return startSession(sessionOptions);
   }
 
   async function clearSession() {
@@ -196,8 +216,9 @@ export function createClient(options) {
   if (endOnPageClose && typeof addEventListener === "function") {
     addEventListener("pagehide", () => {
       const sessionId = store.get();
-      if (sessionId && typeof navigator !== "undefined" && navigator.sendBeacon) {
-        navigator.sendBeacon(sessionUrl(sessionId, "/end"));
+      if (sessionId && typeof navigator !== "undefined" && navigator.sendBeacon
+          && navigator.sendBeacon(sessionUrl(sessionId, "/end"))) {
+        endedStore.set(sessionId);
       }
     });
   }
