@@ -3,10 +3,8 @@ package dev.agentsessions.ratelimit;
 import dev.agentsessions.web.ProblemException;
 import java.time.Duration;
 
-/** A request over a rate limit: `429` with `Retry-After`; nothing of it is stored. */
+/** A request over a rate limit: `429` with `Retry-After` (whole seconds, at least 1); nothing of it is stored. */
 public class RateLimited extends ProblemException {
-
-    private final long retryAfterSeconds;
 
     public RateLimited(String reason, Duration retryAfter) {
         this(reason, Math.max(1, (retryAfter.toMillis() + 999) / 1000));
@@ -14,10 +12,6 @@ public class RateLimited extends ProblemException {
 
     private RateLimited(String reason, long retryAfterSeconds) {
         super(429, "rate-limited", "Too many requests", reason + "; retry after " + retryAfterSeconds + " s", null);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        retryAfter(retryAfterSeconds);
     }
 }

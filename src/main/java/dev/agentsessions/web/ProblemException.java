@@ -7,6 +7,7 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final String field;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String slug, String title, String detail, String field) {
         super(detail, null, false, false);
@@ -18,6 +19,16 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return Problem.of(status, slug, title, getMessage(), field);
+    }
+
+    /** Sent as Retry-After. */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

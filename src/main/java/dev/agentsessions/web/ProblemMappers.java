@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.agentsessions.ratelimit.RateLimited;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,14 +21,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
-    }
-
-    @ServerExceptionMapper
-    public Response rateLimited(RateLimited e) {
-        return Response.fromResponse(respond(e.problem()))
-                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
-                .build();
+        Response response = respond(e.problem());
+        if (e.retryAfterSeconds() != null) {
+            return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds()).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper

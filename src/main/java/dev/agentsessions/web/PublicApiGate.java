@@ -93,7 +93,7 @@ public class PublicApiGate {
             refused = limiter.check(LimitKind.SESSION, agentId, path.sessionId(), policy.limits());
         }
         if (refused.isPresent()) {
-            ctx.response().putHeader("Retry-After", Long.toString(refused.get().retryAfterSeconds()));
+            ctx.response().putHeader("Retry-After", refused.get().retryAfterSeconds().toString());
             answer(ctx, refused.get().problem());
             return;
         }
