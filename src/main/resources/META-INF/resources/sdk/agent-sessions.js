@@ -134,7 +134,8 @@ export function createClient(options) {
   }
 
   async function streamOnce(body, deliver) {
-    const response = await postMessage(body, "text/event-stream, application/json");
+    // Both are acceptable, the stream preferred: a server without streaming answers JSON.
+    const response = await postMessage(body, "text/event-stream, application/json;q=0.5");
     if (!(response.headers.get("Content-Type") ?? "").startsWith("text/event-stream")) {
       const answer = await response.json();
       deliver(answer.reply?.content ?? "");
