@@ -20,6 +20,8 @@ public interface AgentSessionsConfig {
 
     Limits limits();
 
+    Websites websites();
+
     interface Admin {
         /** Bearer keys accepted on /api/admin; none configured means the operator API refuses everyone. */
         Optional<List<String>> apiKeys();
@@ -113,6 +115,37 @@ public interface AgentSessionsConfig {
             /** How long an open circuit refuses calls (503 with Retry-After) before trying again. */
             @WithDefault("30s")
             Duration delay();
+        }
+    }
+
+    interface Websites {
+        /** How long each replica keeps an agent's allowed origins and rate limits before reading them again. */
+        @WithDefault("5s")
+        Duration agentCacheTtl();
+
+        /** How long a browser may reuse a CORS preflight answer (Access-Control-Max-Age). */
+        @WithDefault("10m")
+        Duration preflightMaxAge();
+
+        RateLimits rateLimits();
+
+        /** Per replica; agents may override each (PUT /api/admin/agents/{agentId}/rate-limits). */
+        interface RateLimits {
+            /** Requests to one agent's public endpoints from one address (IPv6: its /64) per minute. */
+            @WithDefault("120")
+            int ipRequestsPerMinute();
+
+            /** Requests naming one session per minute. */
+            @WithDefault("30")
+            int sessionRequestsPerMinute();
+
+            /** Sessions one address may start with one agent per hour. */
+            @WithDefault("60")
+            int newSessionsPerIpPerHour();
+
+            /** Addresses and sessions tracked per limit; the least recently seen are forgotten beyond it. */
+            @WithDefault("50000")
+            int maxTrackedKeys();
         }
     }
 }

@@ -63,4 +63,12 @@ public class ChatMetrics {
                 .tag("kind", kind)
                 .register(registry).increment(count);
     }
+
+    public void rateLimited(String agentId, String limit) {
+        Counter.builder("agent_sessions_rate_limited")
+                .description("Requests refused with 429 by a website rate limit")
+                .tag("agent", agentId)
+                .tag("limit", limit)
+                .register(registry).increment();
+    }
 }

@@ -9,6 +9,7 @@ import dev.agentsessions.message.MessageRepository;
 import dev.agentsessions.message.MessageView;
 import dev.agentsessions.observability.ChatMetrics;
 import dev.agentsessions.web.ClientInfo;
+import dev.agentsessions.web.NewSessionLimit;
 import dev.agentsessions.web.OriginGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,14 +28,16 @@ public class SessionService {
     private final MessageRepository messages;
     private final AgentSessionsConfig config;
     private final ChatMetrics metrics;
+    private final NewSessionLimit newSessionLimit;
 
     public SessionService(AgentRepository agents, SessionRepository sessions, MessageRepository messages,
-            AgentSessionsConfig config, ChatMetrics metrics) {
+            AgentSessionsConfig config, ChatMetrics metrics, NewSessionLimit newSessionLimit) {
         this.agents = agents;
         this.sessions = sessions;
         this.messages = messages;
         this.config = config;
         this.metrics = metrics;
+        this.newSessionLimit = newSessionLimit;
     }
 
     /** The agent, if the calling website may use it. Must run inside a transaction. */
@@ -61,6 +64,7 @@ public class SessionService {
      * it yet; otherwise the server mints one. Must run inside a transaction.
      */
     public AgentSession start(Agent agent, ClientInfo client, String requestedId, String userId, Map<String, Object> context) {
+        newSessionLimit.admit(agent.agentId(), client);
         String sessionId = agent.acceptClientSessionIds() && SessionIds.isWellFormed(requestedId)
                 && !sessions.sessionIdTaken(requestedId) ? requestedId : SessionIds.mint();
         AgentSession session = new AgentSession(sessionId, agent.agentId(),

@@ -19,8 +19,12 @@ public final class OriginGuard {
                 .map(origin -> agent.allowedOrigins().contains(origin.toString()))
                 .orElse(false);
         if (!allowed) {
-            throw new ProblemException(403, "origin-not-allowed", "Origin not allowed",
-                    "This agent does not accept requests from this website's origin", "Origin");
+            throw refusal();
         }
+    }
+
+    static ProblemException refusal() {
+        return new ProblemException(403, "origin-not-allowed", "Origin not allowed",
+                "This agent does not accept requests from this website's origin", "Origin");
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A backend for tests (type `probe`): it records how many pooled database connections are in use while
- * it is being called, and can be told to fail.
+ * it is being called, and can be told to fail (always, or for the next few calls).
  */
 @Singleton
 public class ProbeBackend implements AgentBackend {
@@ -20,6 +20,7 @@ public class ProbeBackend implements AgentBackend {
 
     public final AtomicLong activeConnectionsDuringCall = new AtomicLong(-1);
     public final AtomicBoolean failing = new AtomicBoolean();
+    public final AtomicInteger failuresToCome = new AtomicInteger();
     public final AtomicInteger calls = new AtomicInteger();
 
     private final AgroalDataSource dataSource;
@@ -37,7 +38,7 @@ public class ProbeBackend implements AgentBackend {
     public AgentReply reply(AgentCall call) {
         calls.incrementAndGet();
         activeConnectionsDuringCall.set(dataSource.getMetrics().activeCount());
-        if (failing.get()) {
+        if (failing.get() || failuresToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("probe backend told to fail");
         }
         return new AgentReply("probe saw " + call.history().size() + " earlier messages", java.util.Map.of(), 7);
