@@ -4,7 +4,7 @@
 # Each JVM setting is measured REPEATS times (default 3) against a throw-away PostgreSQL 15; prints one
 # JSON line with min/median/max per figure. Needs: ./mvnw package -DskipTests
 #   default      plain `java -jar` on this machine (2 cores, 24 GB: G1, heap up to 1/4 of RAM)
-#   pod-limits   as in the Deployment's limits (1 CPU, 512 MiB): -XX:ActiveProcessorCount=1 -XX:MaxRAM=512m
+#   pod-limits   as under the Deployment's limits (1 CPU, 512 MiB): -XX:ActiveProcessorCount=1 -XX:MaxRAM=512m
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib/postgres.sh
@@ -16,7 +16,7 @@ SESSIONS=${SESSIONS:-100}
 TURNS_PER_SESSION=${TURNS_PER_SESSION:-10}
 PG_BENCH_PORT=${PG_BENCH_PORT:-55470}
 HTTP_PORT=${HTTP_PORT:-18170}
-export SERVICE_POLL_SECONDS=0.05
+export SERVICE_POLL_SECONDS=0.05 SERVICE_START_SECONDS=300
 export BENCH_LOG_DIR=${BENCH_LOG_DIR:-$(mktemp -d /tmp/agent-sessions-bench.XXXXXX)}
 declare -A SETTINGS=([default]="" [pod-limits]="-XX:ActiveProcessorCount=1 -XX:MaxRAM=512m")
 
@@ -37,38 +37,37 @@ chat_turns() {
   done
 }
 
-# One measurement: prints "time_to_ready quarkus_started_in rss_at_ready rss_after_turns".
+# One start, 1,000 turns and a stop; appends "time_to_ready quarkus_started_in rss_at_ready rss_after_turns" to RUNS.
 measure() {
-  local started ready pid
+  local started ready pid at_ready after quarkus
   started=$(date +%s.%N)
   # No shutdown delay: nothing routes traffic here, and it would only slow the repeats down.
   # shellcheck disable=SC2086
   service_start "$HTTP_PORT" $1 -Dquarkus.shutdown.delay=0s
   ready=$(date +%s.%N)
   pid=${SERVICE_PIDS[-1]}
-  local at_ready; at_ready=$(rss_mb "$pid")
+  at_ready=$(rss_mb "$pid")
   chat_turns
-  local after; after=$(rss_mb "$pid")
-  local quarkus; quarkus=$(grep -oE 'started in [0-9.]+s' "$BENCH_LOG_DIR/service-$HTTP_PORT.log" | grep -oE '[0-9.]+' | head -1)
+  after=$(rss_mb "$pid")
+  quarkus=$(grep -oE 'started in [0-9.]+s' "$BENCH_LOG_DIR/service-$HTTP_PORT.log" | grep -oE '[0-9.]+' | head -1)
   service_stop
-  echo "$(awk "BEGIN {print $ready - $started}") $quarkus $at_ready $after"
+  RUNS+=("$(awk "BEGIN {print $ready - $started}") $quarkus $at_ready $after")
 }
 
 # min/median/max of the numbers on stdin, as a JSON object.
 stats() { sort -g | awk '{v[NR]=$1} END {printf "{\"min\":%.2f,\"median\":%.2f,\"max\":%.2f}", v[1], v[int((NR+1)/2)], v[NR]}'; }
+column() { printf '%s\n' "${RUNS[@]}" | awk -v c="$1" '{print $c}' | stats; }
 
 LOAD_BEFORE=$(cut -d' ' -f1 /proc/loadavg)
 results=""
 for name in default pod-limits; do
-  runs=()
-  for _ in $(seq 1 "$REPEATS"); do
-    runs+=("$(measure "${SETTINGS[$name]}")")
-  done
-  column() { printf '%s\n' "${runs[@]}" | awk -v c="$1" '{print $c}' | stats; }
-  results+="${results:+,}\"$name\":{\"jvm_options\":\"${SETTINGS[$name]}\",\"time_to_ready_seconds\":$(column 1),\"quarkus_started_in_seconds\":$(column 2),\"rss_mb_at_ready\":$(column 3),\"rss_mb_after_turns\":$(column 4)}"
+  RUNS=()
+  for _ in $(seq 1 "$REPEATS"); do measure "${SETTINGS[$name]}"; done
+  results+="${results:+,}\"$name\":{\"jvm_options\":\"${SETTINGS[$name]}\",\"time_to_ready_seconds\":$(column 1),"
+  results+="\"quarkus_started_in_seconds\":$(column 2),\"rss_mb_at_ready\":$(column 3),\"rss_mb_after_turns\":$(column 4)}"
 done
 java_version=$(java -version 2>&1 | head -1 | sed -E 's/.*"([^"]+)".*/\1/')
 # The load average says how busy the machine was (others' builds): start times move with it.
-printf '{"benchmark":"jvm-footprint","java":"%s","cores":%s,"load_average_1m":{"before":%s,"after":%s},"repeats":%s,"chat_turns":%s,"settings":{%s}}\n' \
-  "$java_version" "$(nproc)" "$LOAD_BEFORE" "$(cut -d' ' -f1 /proc/loadavg)" "$REPEATS" \
-  "$((SESSIONS * TURNS_PER_SESSION))" "$results"
+printf '{"benchmark":"jvm-footprint","java":"%s","cores":%s,"load_average_1m":{"before":%s,"after":%s},' \
+  "$java_version" "$(nproc)" "$LOAD_BEFORE" "$(cut -d' ' -f1 /proc/loadavg)"
+printf '"repeats":%s,"chat_turns":%s,"settings":{%s}}\n' "$REPEATS" "$((SESSIONS * TURNS_PER_SESSION))" "$results"

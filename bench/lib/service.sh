@@ -1,6 +1,7 @@
 # Starts the packaged service (target/quarkus-app) against the benchmark's PostgreSQL.
 # Source this file, then: service_start HTTP_PORT [extra JVM options...]; service_stop.
-# SERVICE_POLL_SECONDS (default 0.5) is how often readiness is polled while it starts.
+# SERVICE_POLL_SECONDS (default 0.5) is how often readiness is polled while it starts, for at most
+# SERVICE_START_SECONDS (default 60).
 SERVICE_PIDS=()
 
 service_start() {
@@ -11,7 +12,7 @@ service_start() {
     java -Dquarkus.http.port="$port" "$@" -jar target/quarkus-app/quarkus-run.jar \
     > "${BENCH_LOG_DIR:-/tmp}/service-$port.log" 2>&1 &
   SERVICE_PIDS+=($!)
-  local deadline=$((SECONDS + 60))
+  local deadline=$((SECONDS + ${SERVICE_START_SECONDS:-60}))
   while [ "$SECONDS" -lt "$deadline" ]; do
     if curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then return 0; fi
     sleep "${SERVICE_POLL_SECONDS:-0.5}"

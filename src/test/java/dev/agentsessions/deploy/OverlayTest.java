@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,10 @@ class OverlayTest {
         Map<String, JsonNode> postgresEnv = env(postgres.path("template").path("spec").path("containers").path(0));
         Map<String, JsonNode> appEnv = env(dev.container());
         assertEquals("/" + postgresEnv.get("POSTGRES_DB").path("value").asText(), database.getPath());
-        assertEquals(appEnv.get("QUARKUS_DATASOURCE_USERNAME").path("valueFrom"), postgresEnv.get("POSTGRES_USER").path("valueFrom"));
-        assertEquals(appEnv.get("QUARKUS_DATASOURCE_PASSWORD").path("valueFrom"), postgresEnv.get("POSTGRES_PASSWORD").path("valueFrom"));
+        assertEquals(appEnv.get("QUARKUS_DATASOURCE_USERNAME").path("valueFrom"),
+                postgresEnv.get("POSTGRES_USER").path("valueFrom"), "the service logs in as the user PostgreSQL creates");
+        assertEquals(appEnv.get("QUARKUS_DATASOURCE_PASSWORD").path("valueFrom"),
+                postgresEnv.get("POSTGRES_PASSWORD").path("valueFrom"));
     }
 
     @Test
@@ -71,7 +74,7 @@ class OverlayTest {
     }
 
     private static Map<String, JsonNode> env(JsonNode container) {
-        Map<String, JsonNode> env = new java.util.HashMap<>();
+        Map<String, JsonNode> env = new HashMap<>();
         Manifests.elements(container.path("env")).forEach(v -> env.put(v.path("name").asText(), v));
         return env;
     }
