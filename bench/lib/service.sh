@@ -1,5 +1,7 @@
 # Starts the packaged service (target/quarkus-app) against the benchmark's PostgreSQL.
-# Source this file, then: service_start HTTP_PORT [extra -D options...]; service_stop.
+# Source this file, then: service_start HTTP_PORT [extra JVM options...]; service_stop.
+# SERVICE_POLL_SECONDS (default 0.5) is how often readiness is polled while it starts, for at most
+# SERVICE_START_SECONDS (default 60).
 SERVICE_PIDS=()
 
 service_start() {
@@ -10,9 +12,10 @@ service_start() {
     java -Dquarkus.http.port="$port" "$@" -jar target/quarkus-app/quarkus-run.jar \
     > "${BENCH_LOG_DIR:-/tmp}/service-$port.log" 2>&1 &
   SERVICE_PIDS+=($!)
-  for _ in $(seq 1 120); do
+  local deadline=$((SECONDS + ${SERVICE_START_SECONDS:-60}))
+  while [ "$SECONDS" -lt "$deadline" ]; do
     if curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; then return 0; fi
-    sleep 0.5
+    sleep "${SERVICE_POLL_SECONDS:-0.5}"
   done
   echo "service on port $port did not become ready; see ${BENCH_LOG_DIR:-/tmp}/service-$port.log" >&2
   return 1

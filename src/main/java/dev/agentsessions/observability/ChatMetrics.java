@@ -1,10 +1,12 @@
 package dev.agentsessions.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The service's own meters, named agent_sessions_*. Tags are bounded sets chosen by operators (agent,
@@ -70,5 +72,18 @@ public class ChatMetrics {
                 .tag("agent", agentId)
                 .tag("limit", limit)
                 .register(registry).increment();
+    }
+
+    private final AtomicInteger databaseReady = new AtomicInteger();
+
+    /**
+     * What the last readiness check found: 1 when PostgreSQL answered with the migrated schema, else 0.
+     * The kubelet's readiness probe keeps it fresh; the database-readiness alert watches it.
+     */
+    public void databaseChecked(boolean ready) {
+        databaseReady.set(ready ? 1 : 0);
+        Gauge.builder("agent_sessions_database_ready", databaseReady, AtomicInteger::get)
+                .description("1 when the last readiness check found the database reachable and migrated")
+                .register(registry);
     }
 }

@@ -19,13 +19,21 @@ public class SchemaReadinessCheck implements HealthCheck {
             "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1";
 
     private final AgroalDataSource dataSource;
+    private final ChatMetrics metrics;
 
-    public SchemaReadinessCheck(AgroalDataSource dataSource) {
+    public SchemaReadinessCheck(AgroalDataSource dataSource, ChatMetrics metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
     }
 
     @Override
     public HealthCheckResponse call() {
+        HealthCheckResponse response = checkSchema();
+        metrics.databaseChecked(response.getStatus() == HealthCheckResponse.Status.UP);
+        return response;
+    }
+
+    private HealthCheckResponse checkSchema() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database-schema");
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {

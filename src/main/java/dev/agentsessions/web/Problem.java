@@ -1,9 +1,15 @@
 package dev.agentsessions.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
-/** An RFC 9457 problem document: the one error format of the API. */
+/**
+ * An RFC 9457 problem document: the one error format of the API. It only ever travels inside a Response
+ * built by hand, so Quarkus REST cannot see it as a return type: registered for the native image (with
+ * FieldError, as nested classes are included).
+ */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
         String type, String title, int status, String detail, String field, List<FieldError> errors, String sessionId) {

@@ -9,7 +9,6 @@ import dev.agentsessions.support.Api;
 import dev.agentsessions.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AgentResourceTest {
 
-    @Inject
-    Db db;
+    private final Db db = new Db();
 
     @Test
     void theOperatorApiNeedsAValidKey() {

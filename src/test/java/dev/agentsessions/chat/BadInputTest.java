@@ -11,7 +11,6 @@ import dev.agentsessions.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,7 @@ class BadInputTest {
 
     private static final String PROBLEM = "application/problem+json";
 
-    @Inject
-    Db db;
+    private final Db db = new Db();
 
     private String agent;
     private String session;

@@ -14,7 +14,6 @@ import dev.agentsessions.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -23,8 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ChatTurnTest {
 
-    @Inject
-    Db db;
+    private final Db db = new Db();
 
     @Test
     void firstMessageStartsASessionWithAServerMintedId() {

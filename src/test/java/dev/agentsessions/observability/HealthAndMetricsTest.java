@@ -42,4 +42,15 @@ class HealthAndMetricsTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/chat/{agentId}/message"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/admin/agents/{agentId}"));
     }
+
+    @Test
+    void theReadinessVerdictAndHttpLatencyBucketsAreExportedForTheAlerts() {
+        Api.send(Api.newAgent(), null, "Time me");
+        given().get("/q/health/ready").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        org.hamcrest.MatcherAssert.assertThat(metrics, containsString("\nagent_sessions_database_ready 1.0\n"));
+        org.hamcrest.MatcherAssert.assertThat(metrics, containsString(
+                "http_server_requests_seconds_bucket{method=\"POST\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/chat/{agentId}/message\",le=\"5.0\"}"));
+    }
 }

@@ -12,7 +12,6 @@ import dev.agentsessions.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SessionEndpointsTest {
 
-    @Inject
-    Db db;
+    private final Db db = new Db();
 
     @Test
     void theWidgetStartsASessionAndChatsInIt() {

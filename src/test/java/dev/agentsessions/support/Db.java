@@ -1,6 +1,5 @@
 package dev.agentsessions.support;
 
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,16 +7,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.postgresql.ds.PGSimpleDataSource;
 
-/** Reads what is really in the database, with plain SQL, for assertions. */
+/**
+ * Reads what is really in the database, with plain SQL, for assertions. It opens its own JDBC connections
+ * to the database the application uses (the URL comes from the test's configuration), so it works the same
+ * in a @QuarkusTest and in a *IT against the packaged application, where nothing can be injected: tests
+ * that an IT re-runs create it with {@code new Db()}.
+ */
 @ApplicationScoped
 public class Db {
 
-    private final AgroalDataSource dataSource;
-
-    public Db(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
-    }
+    private PGSimpleDataSource dataSource;
 
     public long count(String sql, Object... params) {
         return ((Number) single(sql, params)).longValue();
@@ -33,34 +36,27 @@ public class Db {
     }
 
     public List<List<Object>> rows(String sql, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                List<List<Object>> rows = new ArrayList<>();
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int c = 1; c <= columns; c++) {
-                        row.add(rs.getObject(c));
-                    }
-                    rows.add(row);
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, params);
+                ResultSet rs = statement.executeQuery()) {
+            List<List<Object>> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(rs.getObject(c));
                 }
-                return rows;
+                rows.add(row);
             }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public void execute(String sql, Object... params) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, params)) {
             statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -73,5 +69,24 @@ public class Db {
 
     public long sessionsOfAgent(String agentId) {
         return count("SELECT count(*) FROM agent_sessions WHERE agent_id = ?", agentId);
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+        return statement;
+    }
+
+    private synchronized Connection connect() throws SQLException {
+        if (dataSource == null) {
+            Config config = ConfigProvider.getConfig();
+            dataSource = new PGSimpleDataSource();
+            dataSource.setURL(config.getValue("quarkus.datasource.jdbc.url", String.class));
+            dataSource.setUser(config.getValue("quarkus.datasource.username", String.class));
+            dataSource.setPassword(config.getValue("quarkus.datasource.password", String.class));
+        }
+        return dataSource.getConnection();
     }
 }
