@@ -3,13 +3,20 @@
 # SERVICE_POLL_SECONDS (default 0.5) is how often readiness is polled while it starts, for at most
 # SERVICE_START_SECONDS (default 60).
 SERVICE_PIDS=()
+# Benchmarks drive thousands of requests from one address: the website rate limits are raised through
+# configuration (never removed from the code). Set BENCH_KEEP_RATE_LIMITS=1 to measure with the defaults.
+BENCH_RATE_LIMITS=(-Dagent-sessions.websites.rate-limits.ip-requests-per-minute=100000000
+  -Dagent-sessions.websites.rate-limits.session-requests-per-minute=100000000
+  -Dagent-sessions.websites.rate-limits.new-sessions-per-ip-per-hour=100000000)
 
 service_start() {
   local port=$1; shift
+  local limits=("${BENCH_RATE_LIMITS[@]}")
+  [ -z "${BENCH_KEEP_RATE_LIMITS:-}" ] || limits=()
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
   AGENT_SESSIONS_ADMIN_API_KEYS=bench-key \
-    java -Dquarkus.http.port="$port" "$@" -jar target/quarkus-app/quarkus-run.jar \
+    java -Dquarkus.http.port="$port" "${limits[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar \
     > "${BENCH_LOG_DIR:-/tmp}/service-$port.log" 2>&1 &
   SERVICE_PIDS+=($!)
   local deadline=$((SECONDS + ${SERVICE_START_SECONDS:-60}))
