@@ -1,10 +1,12 @@
 package dev.agentsessions.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The service's own meters, named agent_sessions_*. Tags are bounded sets chosen by operators (agent,
@@ -14,6 +16,7 @@ import java.time.Duration;
 public class ChatMetrics {
 
     private final MeterRegistry registry;
+    private final AtomicLong lastCleanupSuccessMillis = new AtomicLong();
 
     public ChatMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,5 +45,35 @@ public class ChatMetrics {
                 .tag("outcome", failed ? "error" : "success")
                 .publishPercentileHistogram()
                 .register(registry).record(latency);
+    }
+
+    public void cleanupMarkedInactive(long sessions) {
+        Counter.builder("agent_sessions_cleanup_marked_inactive")
+                .description("Active sessions the cleanup job marked inactive after their idle timeout")
+                .register(registry).increment(sessions);
+    }
+
+    public void cleanupDeleted(long sessions, long messages) {
+        Counter.builder("agent_sessions_cleanup_deleted_sessions")
+                .description("Sessions the cleanup job deleted after retention")
+                .register(registry).increment(sessions);
+        Counter.builder("agent_sessions_cleanup_deleted_messages")
+                .description("Messages deleted with those sessions")
+                .register(registry).increment(messages);
+    }
+
+    /** Times a cleanup run; a successful one also sets the last-success gauge (absent until the first). */
+    public void cleanupRun(Duration took, boolean succeeded) {
+        Timer.builder("agent_sessions_cleanup_run")
+                .description("Duration of cleanup runs")
+                .tag("outcome", succeeded ? "success" : "error")
+                .register(registry).record(took);
+        if (succeeded) {
+            lastCleanupSuccessMillis.set(System.currentTimeMillis());
+            Gauge.builder("agent_sessions_cleanup_last_success_timestamp_seconds", lastCleanupSuccessMillis,
+                            millis -> millis.get() / 1000.0)
+                    .description("When this replica last finished a cleanup run without error, in epoch seconds")
+                    .register(registry);
+        }
     }
 }

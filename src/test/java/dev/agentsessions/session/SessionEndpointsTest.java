@@ -116,6 +116,45 @@ class SessionEndpointsTest {
     }
 
     @Test
+    void anAgentsShorterRetentionMakesASessionGoneSooner() {
+        String agent = Api.newAgent(Map.of("retention_seconds", 3600));
+        String session = Api.send(agent, null, "Short memory").getString("session_id");
+        db.execute("UPDATE agent_sessions SET status = 'inactive', last_activity_at = now() - interval '2 hours' "
+                + "WHERE session_id = ?", session);
+
+        given().get("/api/chat/{agent}/sessions/{session}/messages", agent, session).then().statusCode(404);
+        JsonPath next = Api.send(agent, session, "Hello again");
+        assertNotEquals(session, next.getString("session_id"));
+        assertEquals(session, next.getString("replaced_session_id"));
+    }
+
+    @Test
+    void anAgentsLongerRetentionKeepsASessionPastTheDefault() {
+        String agent = Api.newAgent(Map.of("retention_seconds", 48 * 3600));
+        String session = Api.send(agent, null, "Long memory").getString("session_id");
+        db.execute("UPDATE agent_sessions SET status = 'inactive', last_activity_at = now() - interval '25 hours' "
+                + "WHERE session_id = ?", session);
+
+        given().get("/api/chat/{agent}/sessions/{session}/messages", agent, session)
+                .then().statusCode(200).body("messages", hasSize(2));
+        assertEquals(session, Api.send(agent, session, "Still me").getString("session_id"));
+    }
+
+    @Test
+    void anAgentsLongerIdleTimeoutKeepsAQuietSessionActive() {
+        String patient = Api.newAgent(Map.of("idle_timeout_seconds", 48 * 3600));
+        String plain = Api.newAgent();
+        String patientSession = Api.send(patient, null, "Take your time").getString("session_id");
+        String plainSession = Api.send(plain, null, "Take your time").getString("session_id");
+        db.execute("UPDATE agent_sessions SET last_activity_at = now() - interval '25 hours' WHERE session_id IN (?, ?)",
+                patientSession, plainSession);
+
+        given().get("/api/chat/{agent}/sessions/{session}/messages", patient, patientSession)
+                .then().statusCode(200).body("messages", hasSize(2));
+        given().get("/api/chat/{agent}/sessions/{session}/messages", plain, plainSession).then().statusCode(404);
+    }
+
+    @Test
     void anIdleSessionReadsAsInactiveAndAMessageReactivatesIt() {
         String agent = Api.newAgent();
         String session = Api.send(agent, null, "Hi").getString("session_id");
