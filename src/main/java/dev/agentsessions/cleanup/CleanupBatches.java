@@ -27,20 +27,22 @@ class CleanupBatches {
 
     /*
      * %1$s is the agents column that overrides the service-wide limit. The LEAST(...) bound is the
-     * earliest any agent's limit can be reached; it lets the index scan stop there instead of walking
-     * every newer session. Parameters: status, keyset start, default seconds (twice), batch size.
+     * earliest any agent's limit can be reached: it ends the index range there. The agent's own limit is
+     * looked up per row rather than joined, because a join lets the planner start from agents and sort
+     * every candidate on each batch; this way each batch reads about batch-size index entries in order.
+     * Parameters: status, keyset start, default seconds (twice), batch size.
      */
     private static final String CANDIDATES = """
             SELECT s.id, s.last_activity_at, s.message_count
               FROM agent_sessions s
-              JOIN agents a ON a.agent_id = s.agent_id
              WHERE s.status = ?
                AND s.last_activity_at >= ?
                AND s.last_activity_at <= now() - LEAST(?, (SELECT min(%1$s) FROM agents)) * interval '1 second'
-               AND s.last_activity_at <= now() - COALESCE(a.%1$s, ?) * interval '1 second'
+               AND s.last_activity_at <= now() - COALESCE(
+                       (SELECT a.%1$s FROM agents a WHERE a.agent_id = s.agent_id), ?) * interval '1 second'
              ORDER BY s.last_activity_at
              LIMIT ?
-               FOR UPDATE OF s SKIP LOCKED""";
+               FOR UPDATE SKIP LOCKED""";
 
     private static final String SUMMARY =
             " SELECT count(*), COALESCE(sum(message_count), 0), max(last_activity_at) FROM done";

@@ -48,18 +48,13 @@ public class ChatMetrics {
     }
 
     public void cleanupMarkedInactive(long sessions) {
-        Counter.builder("agent_sessions_cleanup_marked_inactive")
-                .description("Active sessions the cleanup job marked inactive after their idle timeout")
-                .register(registry).increment(sessions);
+        cleanupCount("agent_sessions_cleanup_marked_inactive",
+                "Active sessions the cleanup job marked inactive after their idle timeout", sessions);
     }
 
     public void cleanupDeleted(long sessions, long messages) {
-        Counter.builder("agent_sessions_cleanup_deleted_sessions")
-                .description("Sessions the cleanup job deleted after retention")
-                .register(registry).increment(sessions);
-        Counter.builder("agent_sessions_cleanup_deleted_messages")
-                .description("Messages deleted with those sessions")
-                .register(registry).increment(messages);
+        cleanupCount("agent_sessions_cleanup_deleted_sessions", "Sessions the cleanup job deleted after retention", sessions);
+        cleanupCount("agent_sessions_cleanup_deleted_messages", "Messages deleted with those sessions", messages);
     }
 
     /** Times a cleanup run; a successful one also sets the last-success gauge (absent until the first). */
@@ -75,5 +70,9 @@ public class ChatMetrics {
                     .description("When this replica last finished a cleanup run without error, in epoch seconds")
                     .register(registry);
         }
+    }
+
+    private void cleanupCount(String name, String description, long amount) {
+        Counter.builder(name).description(description).register(registry).increment(amount);
     }
 }
