@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * measure BASE_URL API_KEY AGENT SESSIONS_FILE CLIENTS TURNS_PER_SECOND WARMUP_SECONDS SECONDS
- *     chat turns back to back for WARMUP_SECONDS (not counted), then TURNS_PER_SECOND for SECONDS with no
- *     cleanup, then at that rate while POST /api/admin/cleanup runs; prints one JSON line with both
- *     latency sets and the cleanup's answer.
+ *     chat turns back to back for WARMUP_SECONDS (not counted), then at TURNS_PER_SECOND: SECONDS with no
+ *     cleanup, as long as POST /api/admin/cleanup runs, SECONDS with no cleanup again; prints one JSON line
+ *     with the latencies without cleanup (both windows) and during it, and the cleanup's answer.
  * summarize RESULTS_FILE
  *     min/median/max over the JSON lines `measure` printed.
  * </pre>
@@ -53,7 +53,7 @@ public class CleanupLoad {
         Load load = new Load(base, agent, sessions, clients);
 
         load.run(Duration.ofSeconds(warmup), null, 0);
-        Latencies without = load.run(Duration.ofSeconds(seconds), null, rate);
+        Latencies before = load.run(Duration.ofSeconds(seconds), null, rate);
 
         HttpRequest cleanup = HttpRequest.newBuilder(URI.create(base + "/api/admin/cleanup"))
                 .header("Authorization", "Bearer " + key)
@@ -69,6 +69,8 @@ public class CleanupLoad {
             }
             answer[0] = response.body();
         }, rate);
+        // Half the baseline before the cleanup and half after, so drift (JIT, neighbours) weighs on both sides.
+        Latencies without = before.plus(load.run(Duration.ofSeconds(seconds), null, rate));
 
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("clients", clients);
@@ -164,6 +166,13 @@ public class CleanupLoad {
 
     /** Sorted turn latencies in nanoseconds. */
     private record Latencies(List<Long> nanos, int errors, long elapsedNanos) {
+
+        Latencies plus(Latencies other) {
+            List<Long> all = new ArrayList<>(nanos);
+            all.addAll(other.nanos);
+            Collections.sort(all);
+            return new Latencies(all, errors + other.errors, elapsedNanos + other.elapsedNanos);
+        }
 
         double percentile(double p) {
             if (nanos.isEmpty()) {

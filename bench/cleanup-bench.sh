@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Chat-turn latency with and without a cleanup run in progress, and the run's duration, through the
 # packaged service on a throw-away PostgreSQL 15. A database is seeded once with EXPIRED expired sessions
-# of MESSAGES messages each, next to LIVE live and RECENT not-yet-expired ones; each repeat copies it
-# (CREATE DATABASE ... TEMPLATE, far cheaper than seeding again), starts the service on the copy, measures
-# chat turns for LOAD_SECONDS with no cleanup, then again while POST /api/admin/cleanup clears the expired
-# set. Chat turns come at a fixed rate (TURNS_PER_SECOND from CLIENTS threads) after a warm-up, and each
-# latency counts from the turn's scheduled send time. Prints one JSON line per repeat and a final one
-# with min/median/max.
+# of MESSAGES messages each, next to LIVE live and RECENT not-yet-expired ones. Each repeat copies it
+# (CREATE DATABASE ... TEMPLATE, far cheaper than seeding again), starts the service on the copy and
+# measures chat turns for LOAD_SECONDS with no cleanup, while POST /api/admin/cleanup clears the expired
+# set, and for LOAD_SECONDS with no cleanup again. After a back-to-back warm-up, turns come at a fixed rate
+# (TURNS_PER_SECOND from CLIENTS threads) and each latency counts from the turn's scheduled send time.
+# Prints one JSON line per repeat and a final one with min/median/max.
 # Needs: ./mvnw package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,10 @@ results=$(mktemp /tmp/cleanup-bench.XXXXXX)
 sessions=$(mktemp /tmp/cleanup-bench-sessions.XXXXXX)
 trap 'service_stop; pg_stop; rm -f "$results" "$sessions"' EXIT
 
-pg_start "$PG_BENCH_PORT" "shared_preload_libraries=pg_stat_statements" "shared_buffers=1GB" "max_wal_size=4GB"
+# Autovacuum is off so that the baseline window after the cleanup does not measure the vacuuming of the
+# rows it deleted; the seed is vacuumed and analysed explicitly.
+pg_start "$PG_BENCH_PORT" "shared_preload_libraries=pg_stat_statements" "shared_buffers=1GB" "max_wal_size=4GB" \
+  "autovacuum=off"
 pg_psql -c "CREATE EXTENSION pg_stat_statements"
 on() { pg_psql -d "$1" "${@:2}"; }
 jdbc_url() { echo "jdbc:postgresql://127.0.0.1:$PG_BENCH_PORT/$1"; }
@@ -66,7 +69,9 @@ for repeat in $(seq 1 "$REPEATS"); do
   pg_psql -c "DROP DATABASE run$repeat"
 
   line="{\"repeat\":$repeat,\"expired_sessions\":$EXPIRED,\"messages_per_session\":$MESSAGES,${line#\{}"
-  line="${line%\}},\"longest_batch_ms\":$longest,\"batches\":$batches}"
+  # The machine's load over the last minute, to tell a noisy repeat from a real effect.
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  line="${line%\}},\"longest_batch_ms\":$longest,\"batches\":$batches,\"load_average_1m\":$load}"
   echo "$line" | tee -a "$results"
 done
 
