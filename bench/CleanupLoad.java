@@ -193,13 +193,13 @@ public class CleanupLoad {
     }
 
     private static void summarize(Path results) throws IOException {
-        List<String> lines = Files.readAllLines(results).stream().filter(l -> l.startsWith("{")).toList();
+        List<String> lines = Files.readAllLines(results).stream().filter(l -> l.startsWith("{\"repeat\":")).toList();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("repeats", lines.size());
         for (String field : new String[] {"cleanup_duration_ms", "cleanup_deleted_sessions", "cleanup_deleted_messages",
                 "longest_batch_ms", "batches", "without_cleanup_p99_ms", "during_cleanup_p99_ms", "p99_ratio",
                 "without_cleanup_p50_ms", "during_cleanup_p50_ms", "during_cleanup_turns", "during_cleanup_errors",
-                "without_cleanup_errors"}) {
+                "without_cleanup_errors", "load_average_1m"}) {
             List<Double> values = new ArrayList<>();
             for (String line : lines) {
                 values.add(number(line, field));
