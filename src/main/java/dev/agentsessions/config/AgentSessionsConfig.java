@@ -2,6 +2,8 @@ package dev.agentsessions.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -147,5 +149,27 @@ public interface AgentSessionsConfig {
             @WithDefault("50000")
             int maxTrackedKeys();
         }
+    }
+
+    Cleanup cleanup();
+
+    interface Cleanup {
+        /** How often every replica runs cleanup (a duration such as 1h), or `off`; ignored when cron is set. */
+        @WithDefault("1h")
+        String every();
+
+        /** A Quartz cron expression (e.g. `0 15 * * * ?`) used instead of every, or `off`. */
+        @WithDefault("off")
+        String cron();
+
+        /** Sessions changed or deleted per transaction. */
+        @WithDefault("1000")
+        @Min(1)
+        @Max(100_000)
+        int batchSize();
+
+        /** Each run starts after a random delay up to this, so replicas do not all start at once; 0s for none. */
+        @WithDefault("5m")
+        Duration jitter();
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The service's own meters, named agent_sessions_*. Tags are bounded sets chosen by operators (agent,
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ChatMetrics {
 
     private final MeterRegistry registry;
+    private final AtomicLong lastCleanupSuccessMillis = new AtomicLong();
 
     public ChatMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -85,5 +87,34 @@ public class ChatMetrics {
         Gauge.builder("agent_sessions_database_ready", databaseReady, AtomicInteger::get)
                 .description("1 when the last readiness check found the database reachable and migrated")
                 .register(registry);
+    }
+
+    public void cleanupMarkedInactive(long sessions) {
+        cleanupCount("agent_sessions_cleanup_marked_inactive",
+                "Active sessions the cleanup job marked inactive after their idle timeout", sessions);
+    }
+
+    public void cleanupDeleted(long sessions, long messages) {
+        cleanupCount("agent_sessions_cleanup_deleted_sessions", "Sessions the cleanup job deleted after retention", sessions);
+        cleanupCount("agent_sessions_cleanup_deleted_messages", "Messages deleted with those sessions", messages);
+    }
+
+    /** Times a cleanup run; a successful one also sets the last-success gauge (absent until the first). */
+    public void cleanupRun(Duration took, boolean succeeded) {
+        Timer.builder("agent_sessions_cleanup_run")
+                .description("Duration of cleanup runs")
+                .tag("outcome", succeeded ? "success" : "error")
+                .register(registry).record(took);
+        if (succeeded) {
+            lastCleanupSuccessMillis.set(System.currentTimeMillis());
+            Gauge.builder("agent_sessions_cleanup_last_success_timestamp_seconds", lastCleanupSuccessMillis,
+                            millis -> millis.get() / 1000.0)
+                    .description("When this replica last finished a cleanup run without error, in epoch seconds")
+                    .register(registry);
+        }
+    }
+
+    private void cleanupCount(String name, String description, long amount) {
+        Counter.builder(name).description(description).register(registry).increment(amount);
     }
 }

@@ -86,6 +86,7 @@ class MonitoringManifestTest {
         given().contentType(ContentType.JSON).body("{\"message\": \"\"}").post("/api/chat/{agent}/message", agent)
                 .then().statusCode(422);
         given().get("/q/health/ready").then().statusCode(200);
+        Api.admin().body("{}").post("/api/admin/cleanup").then().statusCode(200);
         return ExportedMetrics.scrape();
     }
 

@@ -104,13 +104,43 @@ class SessionEndpointsTest {
     void aSessionPastRetentionIsGoneBeforeAnyCleanupRuns() {
         String agent = Api.newAgent();
         String session = Api.send(agent, null, "Old news").getString("session_id");
-        db.execute("UPDATE agent_sessions SET status = 'inactive', last_activity_at = now() - interval '25 hours' "
-                + "WHERE session_id = ?", session);
+        makeInactiveSince(session, "25 hours");
 
-        given().get("/api/chat/{agent}/sessions/{session}/messages", agent, session).then().statusCode(404);
-        JsonPath next = Api.send(agent, session, "Hello again");
-        assertNotEquals(session, next.getString("session_id"));
-        assertEquals(session, next.getString("replaced_session_id"));
+        assertGoneAndReplacedByTheNextMessage(agent, session);
+    }
+
+    @Test
+    void anAgentsShorterRetentionMakesASessionGoneSooner() {
+        String agent = Api.newAgent(Map.of("retention_seconds", 3600));
+        String session = Api.send(agent, null, "Short memory").getString("session_id");
+        makeInactiveSince(session, "2 hours");
+
+        assertGoneAndReplacedByTheNextMessage(agent, session);
+    }
+
+    @Test
+    void anAgentsLongerRetentionKeepsASessionPastTheDefault() {
+        String agent = Api.newAgent(Map.of("retention_seconds", 48 * 3600));
+        String session = Api.send(agent, null, "Long memory").getString("session_id");
+        makeInactiveSince(session, "25 hours");
+
+        given().get("/api/chat/{agent}/sessions/{session}/messages", agent, session)
+                .then().statusCode(200).body("messages", hasSize(2));
+        assertEquals(session, Api.send(agent, session, "Still me").getString("session_id"));
+    }
+
+    @Test
+    void anAgentsLongerIdleTimeoutKeepsAQuietSessionActive() {
+        String patient = Api.newAgent(Map.of("idle_timeout_seconds", 48 * 3600));
+        String plain = Api.newAgent();
+        String patientSession = Api.send(patient, null, "Take your time").getString("session_id");
+        String plainSession = Api.send(plain, null, "Take your time").getString("session_id");
+        db.execute("UPDATE agent_sessions SET last_activity_at = now() - interval '25 hours' WHERE session_id IN (?, ?)",
+                patientSession, plainSession);
+
+        given().get("/api/chat/{agent}/sessions/{session}/messages", patient, patientSession)
+                .then().statusCode(200).body("messages", hasSize(2));
+        given().get("/api/chat/{agent}/sessions/{session}/messages", plain, plainSession).then().statusCode(404);
     }
 
     @Test
@@ -144,5 +174,17 @@ class SessionEndpointsTest {
         given().header("Origin", "https://shop.example.com")
                 .get("/api/chat/{agent}/sessions/{session}/messages", agent, session)
                 .then().statusCode(200).body("messages", hasSize(2));
+    }
+
+    private void makeInactiveSince(String session, String interval) {
+        db.execute("UPDATE agent_sessions SET status = 'inactive', last_activity_at = now() - CAST(? AS interval) "
+                + "WHERE session_id = ?", interval, session);
+    }
+
+    private void assertGoneAndReplacedByTheNextMessage(String agent, String session) {
+        given().get("/api/chat/{agent}/sessions/{session}/messages", agent, session).then().statusCode(404);
+        JsonPath next = Api.send(agent, session, "Hello again");
+        assertNotEquals(session, next.getString("session_id"));
+        assertEquals(session, next.getString("replaced_session_id"));
     }
 }
