@@ -1,10 +1,14 @@
 package dev.agentsessions.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The service's own meters, named agent_sessions_*. Tags are bounded sets chosen by operators (agent,
@@ -42,5 +46,26 @@ public class ChatMetrics {
                 .tag("outcome", failed ? "error" : "success")
                 .publishPercentileHistogram()
                 .register(registry).record(latency);
+    }
+
+    private final Map<String, AtomicLong> activeByAgent = new ConcurrentHashMap<>();
+
+    /** Sets agent_sessions_active{agent} to these counts; an agent no longer listed loses its gauge. */
+    public void activeSessions(Map<String, Long> countsByAgent) {
+        countsByAgent.forEach((agentId, count) -> activeByAgent.computeIfAbsent(agentId, id -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("agent_sessions_active", value, AtomicLong::get)
+                    .description("Effectively active sessions, counted in the database")
+                    .tag("agent", id)
+                    .register(registry);
+            return value;
+        }).set(count));
+        activeByAgent.keySet().removeIf(agentId -> {
+            if (countsByAgent.containsKey(agentId)) {
+                return false;
+            }
+            registry.find("agent_sessions_active").tag("agent", agentId).gauges().forEach(registry::remove);
+            return true;
+        });
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -103,7 +104,7 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "The requested media type cannot be produced";
-            case 415 -> "The request body must be application/json";
+            case 415 -> "The request body's media type is not the one this operation takes (see the OpenAPI document)";
             default -> "The request was refused";
         };
     }
@@ -114,14 +115,27 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    /** The last node of the violation's path, spelled as in the JSON request (snake_case). */
+    /**
+     * The violation's path below the request body or query parameter, spelled as in the JSON request
+     * (snake_case, with list indexes: `messages[1].role`).
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String name = null;
+        String parameter = null;
+        StringBuilder below = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getName() != null) {
-                name = node.getName();
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                below.setLength(0);
+                continue;
+            }
+            if (node.isInIterable()) {
+                below.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                below.append(below.isEmpty() ? "" : ".").append(node.getName());
             }
         }
+        String name = !below.isEmpty() ? below.toString() : parameter;
         if (name == null) {
             return "body";
         }
