@@ -5,7 +5,6 @@ import dev.agentsessions.web.Problem;
 import dev.agentsessions.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operator analytics over sessions (API key required, see ApiKeyFilter). */
-@Path("/api/admin")
+/** Operator analytics over every agent's sessions (API key required, see ApiKeyFilter). */
+@Path("/api/admin/stats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Analytics (operator)")
 @SecurityRequirement(name = "apiKey")
@@ -53,29 +52,16 @@ public class StatsResource {
     }
 
     @GET
-    @Path("/agents/{agentId}/stats")
-    @Operation(summary = "One agent's sessions: totals by status, messages per session (average, p50, p95), messages, "
-            + "tokens, top website domains and sessions started per day")
-    @APIResponse(responseCode = "200", description = "The agent's stats", content = @Content(
-            schema = @Schema(implementation = SessionStats.class), examples = @ExampleObject(name = "stats", value = STATS)))
-    @APIResponse(responseCode = "404", description = "No such agent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SessionStats agentStats(@PathParam("agentId") String agentId, @QueryParam("days") @Parameter(
-            description = "Days of sessions_per_day, ending today (UTC); default 30") String days) {
-        return stats.stats(agentId, days(days));
-    }
-
-    @GET
-    @Path("/stats")
     @Operation(summary = "The same stats over every agent's sessions together")
     @APIResponse(responseCode = "200", description = "The stats of all agents", content = @Content(
             schema = @Schema(implementation = SessionStats.class), examples = @ExampleObject(name = "stats", value = STATS)))
     public SessionStats allStats(@QueryParam("days") @Parameter(
             description = "Days of sessions_per_day, ending today (UTC); default 30") String days) {
-        return stats.stats(null, days(days));
+        return stats.stats(null, days(config, days));
     }
 
-    private int days(String value) {
+    /** The days query parameter, shared with AgentStatsResource. */
+    static int days(AgentSessionsConfig config, String value) {
         int maxDays = config.operator().maxStatsDays();
         return QueryParams.intParam("days", value, Math.min(30, maxDays), 1, maxDays);
     }
