@@ -40,7 +40,7 @@ record SessionFilter(
             sql.add(" AND s.user_id = ?", userId);
         }
         if (status != null) {
-            sql.add(" AND ").add(lifecycle.effectiveStatus()).add(" = ?", status.dbValue());
+            sql.add(" AND ").add(lifecycle.hasStatus(status));
         }
         range(sql, "s.started_at", startedAfter, startedBefore);
         range(sql, "s.last_activity_at", activeAfter, activeBefore);

@@ -20,8 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionSearch {
 
-    private static final String FROM = " FROM agent_sessions s JOIN agents a ON a.agent_id = s.agent_id WHERE ";
-
     private final EntityManager entityManager;
     private final AgentSessionsConfig config;
 
@@ -41,7 +39,7 @@ public class SessionSearch {
                 .add("SELECT s.id, s.session_id, s.agent_id, ").add(lifecycle.effectiveStatus())
                 .add(", s.user_id, s.website_domain, s.ip_address, s.user_agent, s.message_count, s.tokens_used,"
                         + " s.started_at, s.last_activity_at, s.ended_at")
-                .add(FROM).add(lifecycle.live()).add(filter.conditions(lifecycle));
+                .add(" FROM ").add(lifecycle.sessions()).add(" WHERE ").add(lifecycle.live()).add(filter.conditions(lifecycle));
         if (after != null) {
             OffsetDateTime at = after.lastActivityAt().atOffset(ZoneOffset.UTC);
             // The plain bound on last_activity_at lets the planner walk the index; the OR breaks ties by id.
@@ -70,8 +68,8 @@ public class SessionSearch {
         LifecycleSql lifecycle = LifecycleSql.at(Instant.now(), config);
         int batchSize = config.operator().bulkDeleteBatchSize();
         NativeSql batch = new NativeSql()
-                .add("DELETE FROM agent_sessions WHERE id IN (SELECT s.id").add(FROM)
-                .add("s.started_at <= ?", lifecycle.now()).add(filter.conditions(lifecycle))
+                .add("DELETE FROM agent_sessions WHERE id IN (SELECT s.id FROM ").add(lifecycle.sessions())
+                .add(" WHERE s.started_at <= ?", lifecycle.now()).add(filter.conditions(lifecycle))
                 .add(" ORDER BY s.last_activity_at LIMIT ? FOR UPDATE OF s)", batchSize);
         long deleted = 0;
         int last;

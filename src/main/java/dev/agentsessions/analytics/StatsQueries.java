@@ -2,19 +2,20 @@ package dev.agentsessions.analytics;
 
 import dev.agentsessions.session.LifecycleSql;
 import dev.agentsessions.session.NativeSql;
+import dev.agentsessions.session.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The analytics queries. Each reads only agent_sessions (and the small agents table for per-agent
- * lifecycle overrides): message and token totals come from the sessions' counters, never from a scan
- * of agent_messages. Must run inside a transaction.
+ * The analytics queries. They read agent_sessions only through the covering index
+ * agent_sessions_agent_stats_idx (V4): message and token totals come from the sessions' counters, never
+ * from agent_messages. Must run inside a transaction.
  */
 @ApplicationScoped
 class StatsQueries {
@@ -25,60 +26,51 @@ class StatsQueries {
         this.entityManager = entityManager;
     }
 
-    Totals totals(LifecycleSql lifecycle, String agentId) {
+    /**
+     * Everything the stats need in one pass over the live sessions: counts by effective status and
+     * message count (with tokens), by UTC start day (from firstDay on) and by website domain (the top
+     * ones). A histogram of message counts gives the percentiles without sorting every session.
+     */
+    StatsRows sessionStats(LifecycleSql lifecycle, String agentId, LocalDate firstDay, int topDomains) {
+        NativeSql sessions = new NativeSql().add("SELECT ").add(lifecycle.effectiveStatus())
+                .add(" AS status, s.message_count, s.tokens_used, CAST(s.started_at AT TIME ZONE 'UTC' AS date) AS day,"
+                        + " s.website_domain FROM ").add(lifecycle.sessions()).add(" WHERE ").add(lifecycle.live());
+        if (agentId != null) {
+            sessions.add(" AND s.agent_id = ?", agentId);
+        }
         return new NativeSql().add("""
-                SELECT count(*),
-                       count(*) FILTER (WHERE x.status = 'active'),
-                       count(*) FILTER (WHERE x.status = 'inactive'),
-                       count(*) FILTER (WHERE x.status = 'ended'),
-                       coalesce(avg(x.message_count), 0),
-                       coalesce(percentile_disc(0.5) WITHIN GROUP (ORDER BY x.message_count), 0),
-                       coalesce(percentile_disc(0.95) WITHIN GROUP (ORDER BY x.message_count), 0),
-                       coalesce(sum(x.message_count), 0),
-                       coalesce(sum(x.tokens_used), 0)
-                  FROM (SELECT """).add(lifecycle.effectiveStatus()).add(" AS status, s.message_count, s.tokens_used")
-                .add(scope(lifecycle, agentId)).add(") x")
+                SELECT kind, status, message_count, day, website_domain, sessions, tokens FROM (
+                    SELECT CASE WHEN GROUPING(x.website_domain) = 0 THEN 'domain'
+                                WHEN GROUPING(x.day) = 0 THEN 'day' ELSE 'histogram' END AS kind,
+                           x.status, x.message_count, x.day, x.website_domain, count(*) AS sessions, sum(x.tokens_used) AS tokens,
+                           row_number() OVER (PARTITION BY GROUPING(x.website_domain)
+                                              ORDER BY x.website_domain IS NULL, count(*) DESC, x.website_domain) AS place
+                      FROM (""").add(sessions).add("""
+                ) x GROUP BY GROUPING SETS ((x.status, x.message_count), (x.day), (x.website_domain))) g
+                 WHERE kind = 'histogram' OR (kind = 'day' AND day >= ?)
+                    OR (kind = 'domain' AND website_domain IS NOT NULL AND place <= ?)""", firstDay, topDomains)
                 .query(entityManager, rs -> {
-                    rs.next();
-                    return new Totals(
-                            new SessionStats.StatusTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                            new SessionStats.MessagesPerSession(Math.round(rs.getDouble(5) * 100) / 100.0, rs.getInt(6), rs.getInt(7)),
-                            rs.getLong(8), rs.getLong(9));
-                });
-    }
-
-    List<SessionStats.DomainCount> topDomains(LifecycleSql lifecycle, String agentId, int limit) {
-        return new NativeSql().add("SELECT s.website_domain, count(*)").add(scope(lifecycle, agentId))
-                .add(" AND s.website_domain IS NOT NULL GROUP BY s.website_domain ORDER BY count(*) DESC, s.website_domain LIMIT ?", limit)
-                .query(entityManager, rs -> {
-                    List<SessionStats.DomainCount> domains = new ArrayList<>();
+                    StatsRows rows = new StatsRows(new SessionHistogram(), new LinkedHashMap<>(), new ArrayList<>());
                     while (rs.next()) {
-                        domains.add(new SessionStats.DomainCount(rs.getString(1), rs.getLong(2)));
+                        switch (rs.getString(1)) {
+                            case "histogram" -> rows.histogram().add(rs.getString(2), rs.getInt(3), rs.getLong(6), rs.getLong(7));
+                            case "day" -> rows.startedPerDay().put(rs.getObject(4, LocalDate.class), rs.getLong(6));
+                            default -> rows.topDomains().add(new SessionStats.DomainCount(rs.getString(5), rs.getLong(6)));
+                        }
                     }
-                    return domains;
+                    rows.topDomains().sort(Comparator.comparingLong(SessionStats.DomainCount::sessions).reversed()
+                            .thenComparing(SessionStats.DomainCount::websiteDomain));
+                    return rows;
                 });
     }
 
-    /** Sessions started per UTC day from `since` on; days without any are absent. */
-    Map<LocalDate, Long> startedPerDay(LifecycleSql lifecycle, String agentId, OffsetDateTime since) {
-        return new NativeSql().add("SELECT CAST(s.started_at AT TIME ZONE 'UTC' AS date) AS day, count(*)")
-                .add(scope(lifecycle, agentId)).add(" AND s.started_at >= ? GROUP BY day", since)
-                .query(entityManager, rs -> {
-                    Map<LocalDate, Long> days = new LinkedHashMap<>();
-                    while (rs.next()) {
-                        days.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
-                    }
-                    return days;
-                });
-    }
-
-    /** Effectively active sessions of every agent, zero included: per agent, a range of the (agent_id, last_activity_at) index. */
+    /**
+     * Effectively active sessions of every agent, zero included. A count per agent, so each is one range
+     * of the (agent_id, last_activity_at) index, however many sessions have gone quiet.
+     */
     Map<String, Long> activeByAgent(LifecycleSql lifecycle) {
-        return new NativeSql().add("""
-                SELECT a.agent_id, count(s.id)
-                  FROM agents a LEFT JOIN agent_sessions s ON s.agent_id = a.agent_id AND s.status = 'active'
-                       AND s.last_activity_at > CAST(? AS timestamptz) - coalesce(a.idle_timeout_seconds, ?) * interval '1 second'
-                 GROUP BY a.agent_id""", lifecycle.now(), lifecycle.defaultIdleSeconds())
+        return new NativeSql().add("SELECT a.agent_id, (SELECT count(*) FROM agent_sessions s WHERE s.agent_id = a.agent_id AND ")
+                .add(lifecycle.hasStatus(SessionStatus.ACTIVE)).add(") FROM ").add(lifecycle.agents())
                 .query(entityManager, rs -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     while (rs.next()) {
@@ -88,12 +80,6 @@ class StatsQueries {
                 });
     }
 
-    private static NativeSql scope(LifecycleSql lifecycle, String agentId) {
-        NativeSql sql = new NativeSql().add(" FROM agent_sessions s JOIN agents a ON a.agent_id = s.agent_id WHERE ")
-                .add(lifecycle.live());
-        return agentId == null ? sql : sql.add(" AND s.agent_id = ?", agentId);
-    }
-
-    /** What the totals query gives besides the per-day and per-domain counts. */
-    record Totals(SessionStats.StatusTotals sessions, SessionStats.MessagesPerSession messagesPerSession, long messages, long tokens) {}
+    /** One pass's results: the histogram, sessions started per day (days without any absent), top domains. */
+    record StatsRows(SessionHistogram histogram, Map<LocalDate, Long> startedPerDay, List<SessionStats.DomainCount> topDomains) {}
 }

@@ -39,13 +39,13 @@ public class StatsService {
         LifecycleSql lifecycle = LifecycleSql.at(now, config);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate firstDay = today.minusDays(days - 1L);
-        StatsQueries.Totals totals = queries.totals(lifecycle, agentId);
-        Map<LocalDate, Long> started = queries.startedPerDay(lifecycle, agentId, firstDay.atStartOfDay().atOffset(ZoneOffset.UTC));
+        StatsQueries.StatsRows rows = queries.sessionStats(lifecycle, agentId, firstDay, TOP_DOMAINS);
         List<SessionStats.DayCount> perDay = Stream.iterate(firstDay, day -> !day.isAfter(today), day -> day.plusDays(1))
-                .map(day -> new SessionStats.DayCount(day, started.getOrDefault(day, 0L)))
+                .map(day -> new SessionStats.DayCount(day, rows.startedPerDay().getOrDefault(day, 0L)))
                 .toList();
-        return new SessionStats(agentId, now, totals.sessions(), totals.messagesPerSession(), totals.messages(),
-                totals.tokens(), queries.topDomains(lifecycle, agentId, TOP_DOMAINS), days, perDay);
+        SessionHistogram histogram = rows.histogram();
+        return new SessionStats(agentId, now, histogram.totals(), histogram.messagesPerSession(), histogram.messages(),
+                histogram.tokens(), rows.topDomains(), days, perDay);
     }
 
     /** Effectively active sessions per agent, every agent listed. */

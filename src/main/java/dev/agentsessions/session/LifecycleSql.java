@@ -6,31 +6,54 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * {@link SessionPolicy}'s rules as SQL over `agent_sessions s JOIN agents a`, with each agent's own
- * overrides, so operator lists, bulk deletes and analytics agree with what a read of one session says.
+ * {@link SessionPolicy}'s rules as SQL, with each agent's own overrides, so operator lists, bulk deletes
+ * and analytics agree with what a read of one session says. The cutoffs are worked out once per agent
+ * (`a.idle_cutoff`, `a.retention_cutoff`), so each session row costs only comparisons, and conditions are
+ * plain ranges on last_activity_at and equalities on status, which the planner can match to indexes.
  */
 public record LifecycleSql(OffsetDateTime now, long defaultIdleSeconds, long defaultRetentionSeconds) {
-
-    private static final String IDLE_CUTOFF =
-            "CAST(? AS timestamptz) - coalesce(a.idle_timeout_seconds, ?) * interval '1 second'";
-    private static final String RETENTION_CUTOFF =
-            "CAST(? AS timestamptz) - coalesce(a.retention_seconds, ?) * interval '1 second'";
 
     public static LifecycleSql at(Instant now, AgentSessionsConfig config) {
         return new LifecycleSql(now.atOffset(ZoneOffset.UTC), config.sessions().idleTimeout().toSeconds(),
                 config.sessions().retention().toSeconds());
     }
 
-    /** The status SessionPolicy.effectiveStatus gives: an active session idle past its timeout is inactive. */
-    public NativeSql effectiveStatus() {
-        return new NativeSql().add("(CASE WHEN s.status = 'active' AND s.last_activity_at <= " + IDLE_CUTOFF
-                + " THEN 'inactive' ELSE s.status END)", now, defaultIdleSeconds);
+    /** Every agent with its cutoffs, as `a`. OFFSET 0 keeps the planner from inlining it into every row. */
+    public NativeSql agents() {
+        return new NativeSql().add("""
+                (SELECT agent_id,
+                        CAST(? AS timestamptz) - coalesce(idle_timeout_seconds, ?) * interval '1 second' AS idle_cutoff,
+                        CAST(? AS timestamptz) - coalesce(retention_seconds, ?) * interval '1 second' AS retention_cutoff
+                   FROM agents OFFSET 0) a""", now, defaultIdleSeconds, now, defaultRetentionSeconds);
     }
 
-    /** Sessions SessionPolicy.isGone does not treat as deleted: effectively active, or within retention. */
+    /** Sessions as `s` joined to their agent's cutoffs as `a`. */
+    public NativeSql sessions() {
+        return new NativeSql().add("agent_sessions s JOIN ").add(agents()).add(" ON a.agent_id = s.agent_id");
+    }
+
+    /** The status SessionPolicy.effectiveStatus gives: an active session idle past its timeout is inactive. */
+    public NativeSql effectiveStatus() {
+        return new NativeSql().add(
+                "(CASE WHEN s.status = 'active' AND s.last_activity_at <= a.idle_cutoff THEN 'inactive' ELSE s.status END)");
+    }
+
+    /** Sessions whose effective status is this one. */
+    public NativeSql hasStatus(SessionStatus status) {
+        return new NativeSql().add(switch (status) {
+            case ACTIVE -> "(s.status = 'active' AND s.last_activity_at > a.idle_cutoff)";
+            case INACTIVE -> "(s.status = 'inactive' OR (s.status = 'active' AND s.last_activity_at <= a.idle_cutoff))";
+            case ENDED -> "s.status = 'ended'";
+        });
+    }
+
+    /**
+     * Sessions SessionPolicy.isGone does not treat as deleted: effectively active, or within retention.
+     * Said as "active within the longer of both windows, or anything within retention", so the first part
+     * is one range on last_activity_at.
+     */
     public NativeSql live() {
-        return new NativeSql()
-                .add("(s.last_activity_at > " + RETENTION_CUTOFF, now, defaultRetentionSeconds)
-                .add(" OR (s.status = 'active' AND s.last_activity_at > " + IDLE_CUTOFF + "))", now, defaultIdleSeconds);
+        return new NativeSql().add("(s.last_activity_at > least(a.idle_cutoff, a.retention_cutoff)"
+                + " AND (s.status = 'active' OR s.last_activity_at > a.retention_cutoff))");
     }
 }
