@@ -1,6 +1,7 @@
--- Benchmark data for bench/stats-bench.sh: :sessions sessions over :agents agents (a few large, many
--- small), 200 website domains, started over the last 30 days, 1-6 messages each (as rows, with the
--- sessions' counters matching). Agents keep sessions for 40 days, so every generated session is live.
+-- Benchmark data for bench/stats-bench.sh (psql variables sessions, agents, max_messages): sessions
+-- spread over the agents (a few large, many small) and 200 website domains, started over the last 30
+-- days, each with 1 to max_messages messages as rows (the sessions' counters match). The agents keep
+-- sessions for 40 days, so every generated session is live.
 INSERT INTO agents (agent_id, name, backend, retention_seconds)
 SELECT 'bench_' || lpad(i::text, 2, '0'), 'Bench agent ' || i, '{"type": "builtin"}', 40 * 86400
   FROM generate_series(0, :agents - 1) AS i;
@@ -23,7 +24,7 @@ SELECT md5(i::text),
                -- 5% were active in the last 25 minutes; the rest went quiet within 2 hours of starting.
                CASE WHEN recent THEN now() - random() * interval '25 minutes'
                     ELSE least(now(), started + random() * interval '2 hours') END AS last_activity
-          FROM (SELECT i, kind, kind < 0.05 AS recent, 1 + floor(random() * 6)::int AS messages,
+          FROM (SELECT i, kind, kind < 0.05 AS recent, 1 + floor(random() * :max_messages)::int AS messages,
                        now() - random() * interval '30 days' AS started
                   FROM (SELECT i, random() AS kind FROM generate_series(1, :sessions) AS i) AS numbered) AS drawn) AS timed;
 

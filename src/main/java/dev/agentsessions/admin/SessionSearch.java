@@ -73,10 +73,12 @@ public class SessionSearch {
                 .add(" ORDER BY s.last_activity_at LIMIT ? FOR UPDATE OF s)", batchSize);
         long deleted = 0;
         int last;
+        // Until a batch finds nothing: one can come back short while rows remain, when rows it had to wait
+        // for changed and no longer matched.
         do {
             last = QuarkusTransaction.requiringNew().call(() -> batch.update(entityManager));
             deleted += last;
-        } while (last == batchSize);
+        } while (last > 0);
         return deleted;
     }
 

@@ -38,6 +38,9 @@ class StatsQueries {
         if (agentId != null) {
             sessions.add(" AND s.agent_id = ?", agentId);
         }
+        // The planner cannot tell how few groups there are and would sort a million rows to group them;
+        // memory for hashing them is what it needs, and the hash tables stay small.
+        new NativeSql().add("SET LOCAL work_mem = '64MB'").update(entityManager);
         return new NativeSql().add("""
                 SELECT kind, status, message_count, day, website_domain, sessions, tokens FROM (
                     SELECT CASE WHEN GROUPING(x.website_domain) = 0 THEN 'domain'

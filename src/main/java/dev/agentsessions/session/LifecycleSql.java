@@ -18,13 +18,18 @@ public record LifecycleSql(OffsetDateTime now, long defaultIdleSeconds, long def
                 config.sessions().retention().toSeconds());
     }
 
-    /** Every agent with its cutoffs, as `a`. OFFSET 0 keeps the planner from inlining it into every row. */
+    /**
+     * Every agent with its cutoffs, as `a`. Materialized, so the planner cannot fold the arithmetic back
+     * into a per-session expression.
+     */
     public NativeSql agents() {
         return new NativeSql().add("""
-                (SELECT agent_id,
-                        CAST(? AS timestamptz) - coalesce(idle_timeout_seconds, ?) * interval '1 second' AS idle_cutoff,
-                        CAST(? AS timestamptz) - coalesce(retention_seconds, ?) * interval '1 second' AS retention_cutoff
-                   FROM agents OFFSET 0) a""", now, defaultIdleSeconds, now, defaultRetentionSeconds);
+                (WITH cutoffs AS MATERIALIZED (
+                     SELECT agent_id,
+                            CAST(? AS timestamptz) - coalesce(idle_timeout_seconds, ?) * interval '1 second' AS idle_cutoff,
+                            CAST(? AS timestamptz) - coalesce(retention_seconds, ?) * interval '1 second' AS retention_cutoff
+                       FROM agents)
+                 SELECT * FROM cutoffs) a""", now, defaultIdleSeconds, now, defaultRetentionSeconds);
     }
 
     /** Sessions as `s` joined to their agent's cutoffs as `a`. */
