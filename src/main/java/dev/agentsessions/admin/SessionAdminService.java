@@ -1,7 +1,5 @@
 package dev.agentsessions.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentsessions.agent.AgentRepository;
 import dev.agentsessions.config.AgentSessionsConfig;
@@ -32,10 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionAdminService {
 
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
     private static final String PATCH_CONTEXT = """
             UPDATE agent_sessions SET context_data = jsonb_merge_patch(context_data, CAST(? AS jsonb))
-             WHERE id = ? RETURNING CAST(context_data AS text)""";
+             WHERE id = ?""";
 
     private final AgentRepository agents;
     private final SessionRepository sessions;
@@ -87,20 +84,19 @@ public class SessionAdminService {
      */
     @Transactional
     public Map<String, Object> patchContext(String sessionId, Map<String, Object> patch) {
-        UUID key = locate(sessionId).session().id();
-        String merged = new NativeSql().add(PATCH_CONTEXT, write(patch), key)
-                .query(sessions.getEntityManager(), rs -> rs.next() ? rs.getString(1) : null);
-        if (merged == null) {
+        AgentSession session = locate(sessionId).session();
+        if (new NativeSql().add(PATCH_CONTEXT, json.valueToTree(patch).toString(), session.id())
+                .update(sessions.getEntityManager()) == 0) {
             throw new SessionNotFound();
         }
-        Map<String, Object> context = read(merged);
-        int bytes = write(context).getBytes(StandardCharsets.UTF_8).length;
+        sessions.getEntityManager().refresh(session);
+        int bytes = json.valueToTree(session.context()).toString().getBytes(StandardCharsets.UTF_8).length;
         int maxBytes = config.limits().maxContextBytes();
         if (bytes > maxBytes) {
             throw new InvalidInput("context", "The patched context would be " + bytes + " bytes of JSON; at most "
                     + maxBytes + " are allowed, so nothing was changed");
         }
-        return context;
+        return session.context();
     }
 
     @Transactional
@@ -167,22 +163,6 @@ public class SessionAdminService {
 
     private static List<MessageView> views(List<AgentMessage> page) {
         return page.stream().map(MessageView::from).toList();
-    }
-
-    private String write(Map<String, Object> value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Value cannot be written as JSON", e);
-        }
-    }
-
-    private Map<String, Object> read(String value) {
-        try {
-            return json.readValue(value, JSON_OBJECT);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON cannot be read", e);
-        }
     }
 
     private record Located(AgentSession session, SessionPolicy policy) {}
