@@ -172,4 +172,24 @@ public interface AgentSessionsConfig {
         @WithDefault("5m")
         Duration jitter();
     }
+
+    Operator operator();
+
+    interface Operator {
+        /** How often each replica recounts active sessions per agent for the agent_sessions_active gauge. */
+        @WithDefault("30s")
+        Duration activeGaugeEvery();
+
+        /** Most messages one append request of the operator API may carry. */
+        @WithDefault("100")
+        int maxAppendMessages();
+
+        /** Sessions deleted per transaction by a bulk delete. */
+        @WithDefault("1000")
+        int bulkDeleteBatchSize();
+
+        /** Longest window, in days, of the sessions-per-day analytics. */
+        @WithDefault("366")
+        int maxStatsDays();
+    }
 }

@@ -167,6 +167,21 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
         }
     }
 
+    /** Messages with afterSeq < seq < beforeSeq, oldest first, at most limit of them. */
+    public List<AgentMessage> between(UUID sessionId, int afterSeq, int beforeSeq, int limit) {
+        return find("sessionId = :session and seq > :after and seq < :before order by seq",
+                Parameters.with("session", sessionId).and("after", afterSeq).and("before", beforeSeq))
+                .page(0, limit).list();
+    }
+
+    /** The newest messages with seq below beforeSeq, oldest first, at most limit of them. */
+    public List<AgentMessage> newestBefore(UUID sessionId, int beforeSeq, int limit) {
+        List<AgentMessage> page = new ArrayList<>(find("sessionId = ?1 and seq < ?2 order by seq desc", sessionId, beforeSeq)
+                .page(0, limit).list());
+        Collections.reverse(page);
+        return page;
+    }
+
     private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -116,5 +118,26 @@ public class ChatMetrics {
 
     private void cleanupCount(String name, String description, long amount) {
         Counter.builder(name).description(description).register(registry).increment(amount);
+    }
+
+    private final Map<String, AtomicLong> activeByAgent = new ConcurrentHashMap<>();
+
+    /** Sets agent_sessions_active{agent} to these counts; an agent no longer listed loses its gauge. */
+    public void activeSessions(Map<String, Long> countsByAgent) {
+        countsByAgent.forEach((agentId, count) -> activeByAgent.computeIfAbsent(agentId, id -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("agent_sessions_active", value, AtomicLong::get)
+                    .description("Effectively active sessions, counted in the database")
+                    .tag("agent", id)
+                    .register(registry);
+            return value;
+        }).set(count));
+        activeByAgent.keySet().removeIf(agentId -> {
+            if (countsByAgent.containsKey(agentId)) {
+                return false;
+            }
+            registry.find("agent_sessions_active").tag("agent", agentId).gauges().forEach(registry::remove);
+            return true;
+        });
     }
 }

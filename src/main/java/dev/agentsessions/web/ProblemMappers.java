@@ -108,7 +108,7 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "The requested media type cannot be produced";
-            case 415 -> "The request body must be application/json";
+            case 415 -> "The request body's media type is not the one this operation takes (see the OpenAPI document)";
             default -> "The request was refused";
         };
     }
@@ -120,28 +120,30 @@ public class ProblemMappers {
     }
 
     /**
-     * The violation's field as it is spelled in the JSON request or query string (snake_case), with the
-     * path into nested objects: `backend.temperature`, `allowed_origins[0]`.
+     * The violation's path below the request body or query parameter, spelled as in the JSON request
+     * (snake_case, with list indexes: `messages[1].role`).
      */
     private static String fieldName(ConstraintViolation<?> violation) {
-        StringBuilder path = new StringBuilder();
         String parameter = null;
+        StringBuilder below = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getIndex() != null && !path.isEmpty()) {
-                    path.append('[').append(node.getIndex()).append(']');
-                }
-                if (node.getName() != null && !node.getName().startsWith("<")) {
-                    path.append(path.isEmpty() ? "" : ".").append(snakeCase(node.getName()));
-                }
+                below.setLength(0);
+                continue;
+            }
+            if (node.isInIterable()) {
+                below.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+                below.append(below.isEmpty() ? "" : ".").append(node.getName());
             }
         }
-        if (!path.isEmpty()) {
-            return path.toString();
+        String name = !below.isEmpty() ? below.toString() : parameter;
+        if (name == null) {
+            return "body";
         }
-        return parameter == null ? "body" : snakeCase(parameter);
+        return snakeCase(name);
     }
 
     private static String snakeCase(String name) {
