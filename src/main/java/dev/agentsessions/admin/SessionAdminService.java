@@ -109,7 +109,7 @@ public class SessionAdminService {
             return new MessageRange(sessionId, views, hasMore, null, views.isEmpty() ? beforeSeq : views.get(0).seq());
         }
         int after = afterSeq == null ? 0 : afterSeq;
-        List<AgentMessage> page = messages.between(key, after, beforeSeq == null ? Integer.MAX_VALUE : beforeSeq, limit + 1);
+        List<AgentMessage> page = messages.between(key, after, beforeSeq == null ? MessageRepository.UNBOUNDED : beforeSeq, limit + 1);
         boolean hasMore = page.size() > limit;
         List<MessageView> views = views(hasMore ? page.subList(0, limit) : page);
         return new MessageRange(sessionId, views, hasMore, views.isEmpty() ? after : views.get(views.size() - 1).seq(), null);

@@ -61,6 +61,9 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
             UPDATE agent_messages SET reply_status = 'pending', reply_deadline = now() + make_interval(secs => ?)
              WHERE id = ? AND NOT (reply_status = 'pending' AND reply_deadline > now())""";
 
+    /** A seq bound that excludes nothing: the whole history on that side. */
+    public static final int UNBOUNDED = Integer.MAX_VALUE;
+
     private final ObjectMapper json;
 
     public MessageRepository(ObjectMapper json) {
@@ -113,21 +116,6 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
                 throw e;
             }
         });
-    }
-
-    /** The newest messages of a session, oldest first. */
-    public List<AgentMessage> latest(UUID sessionId, int limit) {
-        List<AgentMessage> newestFirst = find("sessionId = ?1 order by seq desc", sessionId).page(0, limit).list();
-        List<AgentMessage> oldestFirst = new ArrayList<>(newestFirst);
-        Collections.reverse(oldestFirst);
-        return oldestFirst;
-    }
-
-    /** Messages with seq greater than afterSeq, oldest first, at most limit of them. */
-    public List<AgentMessage> after(UUID sessionId, int afterSeq, int limit) {
-        return find("sessionId = :session and seq > :after order by seq",
-                Parameters.with("session", sessionId).and("after", afterSeq))
-                .page(0, limit).list();
     }
 
     public Optional<AgentMessage> findByClientMessageId(UUID sessionId, String clientMessageId) {

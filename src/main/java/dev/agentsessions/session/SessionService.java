@@ -86,7 +86,7 @@ public class SessionService {
     public MessagePage messages(String agentId, String sessionId, ClientInfo client, int afterSeq, int limit) {
         Agent agent = agentFor(agentId, client);
         AgentSession session = findLive(agent, sessionId, client).orElseThrow(SessionNotFound::new);
-        List<AgentMessage> page = messages.after(session.id(), afterSeq, limit + 1);
+        List<AgentMessage> page = messages.between(session.id(), afterSeq, MessageRepository.UNBOUNDED, limit + 1);
         boolean hasMore = page.size() > limit;
         List<MessageView> views = page.stream().limit(limit).map(MessageView::from).toList();
         int nextAfterSeq = views.isEmpty() ? afterSeq : views.get(views.size() - 1).seq();
