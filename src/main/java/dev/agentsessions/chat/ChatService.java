@@ -140,7 +140,8 @@ public class ChatService {
     }
 
     private ChatResponse respond(TurnStart turn, MessageView reply, int messageCount, Map<String, Object> context) {
-        List<MessageView> history = new ArrayList<>(turn.recent());
+        // The history was read before the reply existed: its user message still says pending.
+        List<MessageView> history = new ArrayList<>(turn.recent().stream().map(m -> m.answeredBy(reply)).toList());
         if (history.stream().noneMatch(m -> m.seq() == reply.seq())) {
             history.add(reply);
         }

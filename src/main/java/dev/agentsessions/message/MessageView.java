@@ -24,4 +24,13 @@ public record MessageView(
         return new MessageView(message.id(), message.seq(), message.role(), message.content(), message.audioUrl(),
                 message.tokensUsed(), message.clientMessageId(), message.replyToSeq(), message.replyStatus(), message.metadata(), message.createdAt());
     }
+
+    /** This user message as it reads once {@code reply} answers it. */
+    public MessageView answeredBy(MessageView reply) {
+        if (reply.replyToSeq() == null || reply.replyToSeq() != seq || !"pending".equals(replyStatus)) {
+            return this;
+        }
+        return new MessageView(id, seq, role, content, audioUrl, tokensUsed, clientMessageId, replyToSeq, "answered",
+                metadata, createdAt);
+    }
 }

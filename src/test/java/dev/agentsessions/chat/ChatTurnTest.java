@@ -76,6 +76,19 @@ class ChatTurnTest {
     }
 
     @Test
+    void theHistoryInTheAnswerShowsTheUserMessageAnswered() {
+        String agent = Api.newAgent();
+        String session = Api.send(agent, null, "First").getString("session_id");
+        JsonPath second = Api.send(agent, session, "Second");
+
+        assertEquals(List.of("user", "assistant", "user", "assistant"), second.getList("history.role"));
+        assertEquals(List.of("answered", "answered"), second.getList("history.findAll { it.role == 'user' }.reply_status"));
+        assertEquals(List.of("answered", "answered"), db.rows("""
+                SELECT m.reply_status FROM agent_messages m JOIN agent_sessions s ON s.id = m.session_id
+                 WHERE s.session_id = ? AND m.role = 'user' ORDER BY m.seq""", session).stream().map(r -> r.get(0)).toList());
+    }
+
+    @Test
     void anIdTheServerNeverIssuedIsNotAdopted() {
         String agent = Api.newAgent();
         String invented = "my-own-session-id-0001";
