@@ -38,12 +38,13 @@ seed() { # FIRST_SID COUNT MESSAGES
   pg_psql -v first_sid="$1" -v count="$2" -v messages="$3" -f bench/sql/chat-turn-sessions.sql >/dev/null
 }
 
-# Calls of every statement but transaction control and these snapshots, and of COMMIT (pg_stat_statements
-# counts at once; pg_stat_database's counters reach the view up to seconds late).
+# Calls of every statement but transaction control and these snapshots, and of BEGIN: the transactions
+# (pg_stat_statements counts at once, and sees the JDBC driver's BEGIN but not its prepared COMMIT;
+# pg_stat_database's counters reach the view up to seconds late).
 snapshot() {
   pg_psql -F ' ' -c "SELECT sum(calls) FILTER (WHERE upper(query) NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK')
                                                 AND query NOT LIKE '%pg_stat%'),
-                            coalesce(sum(calls) FILTER (WHERE upper(query) = 'COMMIT'), 0)
+                            coalesce(sum(calls) FILTER (WHERE upper(query) = 'BEGIN'), 0)
                        FROM pg_stat_statements"
 }
 
