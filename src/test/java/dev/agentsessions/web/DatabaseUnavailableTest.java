@@ -24,6 +24,11 @@ class DatabaseUnavailableTest {
         // A new connection refused while the server is down, wrapped by a transaction on the way up.
         assertTrue(DatabaseUnavailable.causedBy(new IllegalStateException("commit failed",
                 new PSQLException("Connection to 127.0.0.1:5432 refused.", PSQLState.CONNECTION_UNABLE_TO_CONNECT))));
+        // A commit whose connection died: the driver's error is suppressed by the transaction manager's.
+        Exception commit = new IllegalStateException("Could not commit transaction.");
+        commit.addSuppressed(new Exception("Error trying to transactionCommit local transaction",
+                new PSQLException("An I/O error occurred while sending to the backend.", PSQLState.CONNECTION_FAILURE)));
+        assertTrue(DatabaseUnavailable.causedBy(new RuntimeException("Error invoking subclass method", commit)));
         // The server shutting down or starting up.
         assertTrue(DatabaseUnavailable.causedBy(new SQLException("terminating connection due to administrator command", "57P01")));
         assertTrue(DatabaseUnavailable.causedBy(new SQLException("the database system is starting up", "57P03")));
