@@ -293,26 +293,48 @@ public class ChaosRun {
         }
     }
 
+    /**
+     * One thread per replica and endpoint, each asking every 200 ms: a readiness check that waits for a
+     * database connection must not thin out the liveness probes.
+     */
     private static void probe(List<String> urls, List<String[]> probes, AtomicBoolean stop) {
-        while (!stop.get()) {
-            long round = System.currentTimeMillis();
-            for (int replica = 0; replica < urls.size(); replica++) {
-                for (String endpoint : new String[] {"live", "ready"}) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(urls.get(replica) + "/q/health/" + endpoint))
-                            .timeout(Duration.ofSeconds(2)).GET().build();
-                    long start = System.currentTimeMillis();
-                    int status;
-                    try {
-                        status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (IOException e) {
-                        status = 0;
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    probes.add(new String[] {String.valueOf(start), String.valueOf(replica), endpoint, String.valueOf(status)});
-                }
+        List<Thread> probers = new ArrayList<>();
+        for (int r = 0; r < urls.size(); r++) {
+            for (String endpoint : new String[] {"live", "ready"}) {
+                int replica = r;
+                URI uri = URI.create(urls.get(replica) + "/q/health/" + endpoint);
+                probers.add(start(() -> probeOne(uri, replica, endpoint, probes, stop)));
             }
-            long sleep = 200 - (System.currentTimeMillis() - round);
+        }
+        for (Thread prober : probers) {
+            try {
+                prober.join();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static Thread start(Runnable task) {
+        Thread thread = new Thread(task, "prober");
+        thread.start();
+        return thread;
+    }
+
+    private static void probeOne(URI uri, int replica, String endpoint, List<String[]> probes, AtomicBoolean stop) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
+        while (!stop.get()) {
+            long start = System.currentTimeMillis();
+            int status;
+            try {
+                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                status = 0;
+            } catch (InterruptedException e) {
+                return;
+            }
+            probes.add(new String[] {String.valueOf(start), String.valueOf(replica), endpoint, String.valueOf(status)});
+            long sleep = 200 - (System.currentTimeMillis() - start);
             if (sleep > 0) {
                 try {
                     Thread.sleep(sleep);
@@ -365,6 +387,7 @@ public class ChaosRun {
         long liveOutsideOutage = probes.stream().filter(p -> p[2].equals("live") && !p[3].equals("200"))
                 .filter(p -> !(p[1].equals("0") && Long.parseLong(p[0]) >= killed - 1000 && Long.parseLong(p[0]) <= restarted))
                 .count();
+        line.put("liveness_probes_pg_down", probes.stream().filter(p -> p[2].equals("live") && inside(p, pgDown, pgUp)).count());
         line.put("liveness_failures_pg_down", liveDuringPg);
         line.put("liveness_failures_a_running", liveOutsideOutage);
         boolean readinessFailedEverywhere = true;
