@@ -126,7 +126,7 @@ printf '%s\n' "${RESULTS[@]}" | java bench/Summary.java turns_answered retries r
   status_500 status_503 status_409 connection_failures answered_missing_user answered_missing_reply \
   answered_reply_mismatch duplicate_user_messages duplicate_client_message_ids duplicate_replies \
   retried_turn_duplicates foreign_messages unknown_sessions sessions_with_seq_gaps unanswered_user_messages \
-  foreign_replies_seen context_mismatches_seen liveness_probes_pg_down liveness_failures_pg_down liveness_failures_a_running \
+  foreign_replies_seen context_mismatches_seen liveness_probes_pg_down liveness_failures_pg_down liveness_failures_any_time \
   readiness_failures_pg_down_a readiness_failures_pg_down_b failed_attempts_pg_down \
   ready_again_ms_a ready_again_ms_b first_turn_after_pg_up_ms_a first_turn_after_pg_up_ms_b \
   last_failure_after_pg_up_ms_a last_failure_after_pg_up_ms_b failed_attempts_after_pg_up_a \
