@@ -1,5 +1,7 @@
 # Throw-away PostgreSQL clusters for the benchmarks, from the machine's PostgreSQL 15 binaries.
 # Source this file, then: pg_start PORT [extra postgres -c settings...]; pg_stop.
+# pg_halt [fast|immediate] stops the server but keeps its data; pg_resume starts it again on the same
+# data directory, port and settings (the chaos run restarts PostgreSQL under load with these).
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 PG_USER=${PG_USER:-postgres}
 
@@ -12,7 +14,16 @@ pg_start() {
   local options="-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
   for setting in "$@"; do options="$options -c $setting"; done
   runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -o "$options" -w start >/dev/null
-  export PG_DIR PG_PORT
+  PG_OPTIONS=$options
+  export PG_DIR PG_PORT PG_OPTIONS
+}
+
+pg_halt() {
+  runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m "${1:-fast}" -w stop >/dev/null
+}
+
+pg_resume() {
+  runuser -u "$PG_USER" -- "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -o "$PG_OPTIONS" -w start >/dev/null
 }
 
 pg_stop() {

@@ -22,6 +22,15 @@ public interface AgentBackend {
         return reply;
     }
 
+    /**
+     * Whether a call goes over the network, bounded by the backend timeout and retried after connection
+     * failures. An in-process backend (the built-in agent) answers at once, so a turn's lease need not
+     * wait for any backend deadline.
+     */
+    default boolean remote() {
+        return true;
+    }
+
     /** The settings to store for an agent on this backend, validated; by default the type alone. */
     default Map<String, Object> settings(BackendRequest request) {
         return BackendSettings.validated(request, Set.of(), Set.of());

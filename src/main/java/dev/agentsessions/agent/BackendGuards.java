@@ -21,10 +21,12 @@ public class BackendGuards {
     private record Guarded(Map<String, Object> settings, TypedGuard<AgentReply> guard) {}
 
     private final AgentSessionsConfig config;
+    private final AgentBackends backends;
     private final Map<String, Guarded> byAgent = new ConcurrentHashMap<>();
 
-    public BackendGuards(AgentSessionsConfig config) {
+    public BackendGuards(AgentSessionsConfig config, AgentBackends backends) {
         this.config = config;
+        this.backends = backends;
     }
 
     public AgentReply call(Agent agent, Callable<AgentReply> backendCall) {
@@ -39,14 +41,25 @@ public class BackendGuards {
         }
     }
 
-    /** How long a turn may wait for its backend, every retry included; a retry after that may take over. */
+    /**
+     * The lease of a turn: how long its backend may take, every retry included, plus
+     * chat.turn-lease-margin to store the reply. A retry with the same client_message_id is refused (409)
+     * until then and may take the turn over after it, e.g. when the replica answering it died.
+     */
     public Duration turnDeadline(Agent agent) {
-        AgentSessionsConfig.Backends backends = config.backends();
-        Duration timeout = BackendSettings.of(agent).timeout(backends.timeout());
-        int attempts = backends.connectRetries() + 1;
+        return backendDeadline(agent).plus(config.chat().turnLeaseMargin());
+    }
+
+    private Duration backendDeadline(Agent agent) {
+        if (!backends.forAgent(agent).remote()) {
+            return Duration.ZERO;
+        }
+        AgentSessionsConfig.Backends settings = config.backends();
+        Duration timeout = BackendSettings.of(agent).timeout(settings.timeout());
+        int attempts = settings.connectRetries() + 1;
         return timeout.multipliedBy(attempts)
-                .plus(backends.retryDelay().multipliedBy(backends.connectRetries()))
-                .plus(backends.connectTimeout().multipliedBy(attempts));
+                .plus(settings.retryDelay().multipliedBy(settings.connectRetries()))
+                .plus(settings.connectTimeout().multipliedBy(attempts));
     }
 
     /** A reconfigured agent gets a fresh circuit. */

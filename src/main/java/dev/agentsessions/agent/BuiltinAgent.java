@@ -28,6 +28,11 @@ public class BuiltinAgent implements AgentBackend {
     }
 
     @Override
+    public boolean remote() {
+        return false;
+    }
+
+    @Override
     public AgentReply reply(AgentCall call) {
         Matcher introduction = INTRODUCTION.matcher(call.message());
         if (introduction.find()) {

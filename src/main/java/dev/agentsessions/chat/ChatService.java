@@ -11,6 +11,7 @@ import dev.agentsessions.message.Appended;
 import dev.agentsessions.message.MessageView;
 import dev.agentsessions.observability.ChatMetrics;
 import dev.agentsessions.web.ClientInfo;
+import dev.agentsessions.web.DatabaseUnavailable;
 import dev.agentsessions.web.InvalidInput;
 import dev.agentsessions.web.ProblemException;
 import io.quarkus.logging.Log;
@@ -52,9 +53,25 @@ public class ChatService {
         if (turn.answered()) {
             return respond(turn, turn.storedReply(), turn.messageCount(), turn.context());
         }
-        AgentReply reply = callBackend(turn, keyed, null);
-        Appended stored = turns.finish(turn, reply);
-        return respond(turn, stored.message(), stored.messageCount(), stored.context());
+        try {
+            AgentReply reply = callBackend(turn, keyed, null);
+            Appended stored = turns.finish(turn, reply);
+            return respond(turn, stored.message(), stored.messageCount(), stored.context());
+        } catch (RuntimeException e) {
+            throw databaseUnavailable(e, turn);
+        }
+    }
+
+    /**
+     * The user message is stored, so a problem after it names its session: a retry with the same
+     * client_message_id must go there (a first message would otherwise start a second session).
+     */
+    private RuntimeException databaseUnavailable(RuntimeException e, TurnStart turn) {
+        if (e instanceof ProblemException || !DatabaseUnavailable.causedBy(e)) {
+            return e;
+        }
+        Log.warnf("Database unavailable during a turn of agent %s: %s", turn.agent().agentId(), e.getMessage());
+        return new DatabaseUnavailable(config.database().retryAfter()).inSession(turn.sessionId());
     }
 
     /**
@@ -77,6 +94,10 @@ public class ChatService {
         } catch (ProblemException e) {
             listener.failed(e.problem());
         } catch (RuntimeException e) {
+            if (databaseUnavailable(e, turn) instanceof ProblemException problem) {
+                listener.failed(problem.problem());
+                return;
+            }
             Log.errorf(e, "Streamed turn failed in session of agent %s", agentId);
             listener.failed(new ProblemException(500, "internal-error", "Internal error",
                     "The turn failed on the server", null).inSession(turn.sessionId()).problem());

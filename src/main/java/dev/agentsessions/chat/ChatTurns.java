@@ -10,6 +10,7 @@ import dev.agentsessions.message.MessageRepository;
 import dev.agentsessions.message.MessageRole;
 import dev.agentsessions.message.MessageView;
 import dev.agentsessions.message.NewMessage;
+import dev.agentsessions.message.RetryClaim;
 import dev.agentsessions.message.TurnMarks;
 import dev.agentsessions.observability.ChatMetrics;
 import dev.agentsessions.session.AgentSession;
@@ -99,8 +100,11 @@ class ChatTurns {
             throw new InvalidInput("client_message_id", "This client_message_id was already used for a different message");
         }
         MessageView storedReply = messages.findReplyTo(session.id(), userMessage.seq()).map(MessageView::from).orElse(null);
-        if (storedReply == null && !messages.claimRetry(userMessage.id(), guards.turnDeadline(agent))) {
-            throw new TurnInProgress();
+        if (storedReply == null) {
+            RetryClaim claim = messages.claimRetry(userMessage.id(), guards.turnDeadline(agent));
+            if (!claim.taken()) {
+                throw new TurnInProgress(claim.leaseLeft(), session.sessionId());
+            }
         }
         return Optional.of(new TurnStart(agent, session.id(), session.sessionId(), false, null,
                 MessageView.from(userMessage), latest(agent, session), session.messageCount(), session.context(),

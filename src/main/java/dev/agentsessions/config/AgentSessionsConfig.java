@@ -22,6 +22,14 @@ public interface AgentSessionsConfig {
 
     Limits limits();
 
+    Database database();
+
+    interface Database {
+        /** Retry-After of the 503 answered while PostgreSQL cannot be reached (down, restarting, pool exhausted). */
+        @WithDefault("2s")
+        Duration retryAfter();
+    }
+
     Websites websites();
 
     interface Admin {
@@ -53,6 +61,13 @@ public interface AgentSessionsConfig {
         /** History window of agents that do not set their own. */
         @WithDefault("20")
         int defaultHistoryWindow();
+
+        /**
+         * Added to a turn's backend deadline (zero for the built-in agent) for storing the reply; until the
+         * sum has passed, a retry of the turn is answered 409 with Retry-After instead of taking it over.
+         */
+        @WithDefault("10s")
+        Duration turnLeaseMargin();
     }
 
     interface Limits {

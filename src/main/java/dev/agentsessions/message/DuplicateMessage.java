@@ -8,5 +8,6 @@ public class DuplicateMessage extends ProblemException {
     public DuplicateMessage() {
         super(409, "duplicate-message", "Duplicate message",
                 "Another request with the same client_message_id is being processed; retry it shortly", "client_message_id");
+        retryAfter(1);
     }
 }

@@ -56,10 +56,18 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
             SELECT inserted.id, inserted.seq, inserted.created_at, session.message_count, session.context_data
               FROM inserted CROSS JOIN session""";
 
-    /** A retry may take over a turn unless another request is answering it right now. */
+    /*
+     * A retry may take over a turn unless another request is answering it right now (its lease has not run
+     * out) or it was answered meanwhile; otherwise the statement reports how long that lease still runs.
+     */
     private static final String CLAIM_RETRY = """
-            UPDATE agent_messages SET reply_status = 'pending', reply_deadline = now() + make_interval(secs => ?)
-             WHERE id = ? AND NOT (reply_status = 'pending' AND reply_deadline > now())""";
+            WITH claimed AS (
+                UPDATE agent_messages SET reply_status = 'pending', reply_deadline = now() + make_interval(secs => ?)
+                 WHERE id = ? AND NOT (reply_status = 'pending' AND reply_deadline > now())
+                   AND reply_status IS DISTINCT FROM 'answered'
+             RETURNING id)
+            SELECT EXISTS (SELECT 1 FROM claimed),
+                   (SELECT ceil(extract(epoch FROM reply_deadline - now())) FROM agent_messages WHERE id = ?)""";
 
     /** A seq bound that excludes nothing: the whole history on that side. */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -126,13 +134,18 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
         return find("sessionId = ?1 and replyToSeq = ?2", sessionId, userSeq).firstResultOptional();
     }
 
-    /** Takes over an unanswered turn for a retry; false while another request is still answering it. */
-    public boolean claimRetry(UUID messageId, Duration deadline) {
+    /** Takes over an unanswered turn for a retry, unless another request is still answering it. */
+    public RetryClaim claimRetry(UUID messageId, Duration deadline) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_RETRY)) {
                 statement.setLong(1, deadline.toSeconds());
                 statement.setObject(2, messageId);
-                return statement.executeUpdate() == 1;
+                statement.setObject(3, messageId);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    long left = row.getLong(2);
+                    return new RetryClaim(row.getBoolean(1), Duration.ofSeconds(Math.max(1, left)));
+                }
             }
         });
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.agentsessions.config.AgentSessionsConfig;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -19,6 +20,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into an RFC 9457 problem document; no stack trace or class name reaches a client. */
 public class ProblemMappers {
+
+    private final AgentSessionsConfig config;
+
+    public ProblemMappers(AgentSessionsConfig config) {
+        this.config = config;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -93,6 +100,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            Log.warnf("Database unavailable: %s", e.getMessage());
+            return problem(new DatabaseUnavailable(config.database().retryAfter()));
+        }
         String errorId = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected failure, error id %s", errorId);
         return respond(Problem.of(500, "internal-error", "Internal error",

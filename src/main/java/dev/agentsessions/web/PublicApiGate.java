@@ -39,6 +39,7 @@ public class PublicApiGate {
     private final ObjectMapper json;
     private final Duration preflightMaxAge;
     private final WebsitePolicy unknownAgent;
+    private final Duration databaseRetryAfter;
 
     public PublicApiGate(WebsitePolicies policies, RateLimiter limiter, ObjectMapper json, AgentSessionsConfig config) {
         this.policies = policies;
@@ -46,6 +47,7 @@ public class PublicApiGate {
         this.json = json;
         this.preflightMaxAge = config.websites().preflightMaxAge();
         this.unknownAgent = new WebsitePolicy(false, List.of(), RateLimits.of(config.websites().rateLimits(), null));
+        this.databaseRetryAfter = config.database().retryAfter();
     }
 
     void register(@Observes Router router) {
@@ -71,6 +73,12 @@ public class PublicApiGate {
         ctx.vertx().executeBlocking(() -> policies.load(path.agentId()), false).onComplete(loaded -> {
             if (loaded.succeeded()) {
                 gate(ctx, path, loaded.result());
+            } else if (DatabaseUnavailable.causedBy(loaded.cause())) {
+                // Answered here: the REST layer would wait for a connection again, doubling the client's wait.
+                Log.warnf("Could not read the website policy of agent %s: database unavailable", path.agentId());
+                DatabaseUnavailable unavailable = new DatabaseUnavailable(databaseRetryAfter);
+                ctx.response().putHeader("Retry-After", unavailable.retryAfterSeconds().toString());
+                answer(ctx, unavailable.problem());
             } else {
                 // The REST layer reads the agent again and answers the failure as a problem document.
                 Log.warnf(loaded.cause(), "Could not read the website policy of agent %s", path.agentId());

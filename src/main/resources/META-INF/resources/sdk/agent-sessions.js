@@ -5,6 +5,9 @@ const DEFAULT_STORAGE_KEY = "agent_session_id";
 const HISTORY_PAGE_SIZE = 100;
 const DEFAULT_MAX_HISTORY = 1000;
 const RETRY_DELAY_MS = 500;
+// A 409 (the turn is still held by a request, perhaps on a replica that died) or a 503 (database or
+// backend unavailable) says in Retry-After when a retry can succeed; the one retry waits that long, up to this.
+const MAX_RETRY_WAIT_MS = 10_000;
 // Worth one more try with the same client_message_id: the server stores the message once either way.
 const RETRYABLE_STATUS = new Set([409, 502, 503, 504]);
 
@@ -128,15 +131,17 @@ export function createClient(options) {
       delivered += chunk;
       onDelta(chunk);
     };
+    let failure;
     try {
       return finished(await streamOnce(body, deliver));
     } catch (error) {
       if (!error.retryable) throw error;
       retryIn(body, error);
+      failure = error;
     }
     // The retry asks for the whole answer: with the same client_message_id the server finishes or
     // returns the stored turn, and only what was not shown yet is passed on.
-    await sleep(RETRY_DELAY_MS);
+    await sleep(retryDelay(failure));
     const answer = await (await postMessage(body, "application/json")).json();
     const content = answer.reply?.content ?? "";
     if (content.startsWith(delivered) && content.length > delivered.length) {
@@ -291,14 +296,20 @@ export async function readEventStream(body, onEvent) {
   }
 }
 
+function retryDelay(error) {
+  return error.retryAfter == null ? RETRY_DELAY_MS : Math.min(error.retryAfter * 1000, MAX_RETRY_WAIT_MS);
+}
+
 async function withOneRetry(attempt, beforeRetry = () => {}) {
+  let failure;
   try {
     return await attempt();
   } catch (error) {
     if (!error.retryable) throw error;
     beforeRetry(error);
+    failure = error;
   }
-  await sleep(RETRY_DELAY_MS);
+  await sleep(retryDelay(failure));
   return attempt();
 }
 

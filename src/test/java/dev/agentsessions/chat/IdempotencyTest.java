@@ -2,6 +2,7 @@ package dev.agentsessions.chat;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentsessions.support.Api;
@@ -77,7 +78,9 @@ class IdempotencyTest extends WithHttpPeer {
                 .body(body).post("/api/chat/{agent}/message", agent).statusCode());
         backendReached.await(10, TimeUnit.SECONDS);
         given().contentType(ContentType.JSON).body(body).post("/api/chat/{agent}/message", agent)
-                .then().statusCode(409).body("type", equalTo("urn:agent-sessions:problem:turn-in-progress"));
+                .then().statusCode(409).body("type", equalTo("urn:agent-sessions:problem:turn-in-progress"))
+                // the first request's lease: the backend's deadline (3 x (30 s + 5 s connect) + retry delays) + 10 s
+                .header("Retry-After", matchesPattern("1[01][0-9]"));
 
         assertEquals(200, first.get(10, TimeUnit.SECONDS));
         assertEquals(4, db.messagesOfAgent(agent));
