@@ -3,7 +3,6 @@ package dev.agentsessions.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentsessions.agent.AgentRepository;
 import dev.agentsessions.config.AgentSessionsConfig;
-import dev.agentsessions.message.AgentMessage;
 import dev.agentsessions.message.Appended;
 import dev.agentsessions.message.MessageRepository;
 import dev.agentsessions.message.MessageView;
@@ -103,15 +102,15 @@ public class SessionAdminService {
     public MessageRange messages(String sessionId, Integer afterSeq, Integer beforeSeq, int limit) {
         UUID key = locate(sessionId).session().id();
         if (afterSeq == null && beforeSeq != null) {
-            List<AgentMessage> newest = messages.newestBefore(key, beforeSeq, limit + 1);
+            List<MessageView> newest = messages.newestBefore(key, beforeSeq, limit + 1);
             boolean hasMore = newest.size() > limit;
-            List<MessageView> views = views(hasMore ? newest.subList(1, newest.size()) : newest);
+            List<MessageView> views = hasMore ? newest.subList(1, newest.size()) : newest;
             return new MessageRange(sessionId, views, hasMore, null, views.isEmpty() ? beforeSeq : views.get(0).seq());
         }
         int after = afterSeq == null ? 0 : afterSeq;
-        List<AgentMessage> page = messages.between(key, after, beforeSeq == null ? MessageRepository.UNBOUNDED : beforeSeq, limit + 1);
+        List<MessageView> page = messages.between(key, after, beforeSeq == null ? MessageRepository.UNBOUNDED : beforeSeq, limit + 1);
         boolean hasMore = page.size() > limit;
-        List<MessageView> views = views(hasMore ? page.subList(0, limit) : page);
+        List<MessageView> views = hasMore ? page.subList(0, limit) : page;
         return new MessageRange(sessionId, views, hasMore, views.isEmpty() ? after : views.get(views.size() - 1).seq(), null);
     }
 
@@ -159,10 +158,6 @@ public class SessionAdminService {
             throw new SessionNotFound();
         }
         return new Located(session, policy);
-    }
-
-    private static List<MessageView> views(List<AgentMessage> page) {
-        return page.stream().map(MessageView::from).toList();
     }
 
     private record Located(AgentSession session, SessionPolicy policy) {}

@@ -57,7 +57,7 @@ public class SessionExporter {
         while (afterSeq < messageCount) {
             int from = afterSeq;
             List<MessageView> page = QuarkusTransaction.requiringNew().call(() ->
-                    messages.between(key, from, messageCount + 1, PAGE).stream().map(MessageView::from).toList());
+                    messages.between(key, from, messageCount + 1, PAGE));
             if (page.isEmpty()) {
                 throw new IOException("Session was erased during its export after seq " + afterSeq);
             }

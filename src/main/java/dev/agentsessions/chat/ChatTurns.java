@@ -113,6 +113,6 @@ class ChatTurns {
 
     private List<MessageView> latest(Agent agent, AgentSession session) {
         int wanted = Math.max(agent.historyWindow() + 1, config.chat().responseHistoryLimit());
-        return messages.newestBefore(session.id(), MessageRepository.UNBOUNDED, wanted).stream().map(MessageView::from).toList();
+        return messages.newestBefore(session.id(), MessageRepository.UNBOUNDED, wanted);
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,6 +67,13 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
              RETURNING id)
             SELECT EXISTS (SELECT 1 FROM claimed),
                    (SELECT ceil(extract(epoch FROM reply_deadline - now())) FROM agent_messages WHERE id = ?)""";
+
+    private static final String VIEW_COLUMNS = """
+            SELECT id, seq, role, content, audio_url, tokens_used, client_message_id, reply_to_seq, reply_status,
+                   metadata, created_at
+              FROM agent_messages""";
+    private static final String BETWEEN = VIEW_COLUMNS + " WHERE session_id = ? AND seq > ? AND seq < ? ORDER BY seq LIMIT ?";
+    private static final String NEWEST_BEFORE = VIEW_COLUMNS + " WHERE session_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?";
 
     /** A seq bound that excludes nothing: the whole history on that side. */
     public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -169,18 +175,41 @@ public class MessageRepository implements PanacheRepositoryBase<AgentMessage, UU
     }
 
     /** Messages with afterSeq < seq < beforeSeq, oldest first, at most limit of them. */
-    public List<AgentMessage> between(UUID sessionId, int afterSeq, int beforeSeq, int limit) {
-        return find("sessionId = :session and seq > :after and seq < :before order by seq",
-                Parameters.with("session", sessionId).and("after", afterSeq).and("before", beforeSeq))
-                .page(0, limit).list();
+    public List<MessageView> between(UUID sessionId, int afterSeq, int beforeSeq, int limit) {
+        return window(BETWEEN, sessionId, afterSeq, beforeSeq, limit);
     }
 
     /** The newest messages with seq below beforeSeq, oldest first, at most limit of them. */
-    public List<AgentMessage> newestBefore(UUID sessionId, int beforeSeq, int limit) {
-        List<AgentMessage> page = new ArrayList<>(find("sessionId = ?1 and seq < ?2 order by seq desc", sessionId, beforeSeq)
-                .page(0, limit).list());
+    public List<MessageView> newestBefore(UUID sessionId, int beforeSeq, int limit) {
+        List<MessageView> page = new ArrayList<>(window(NEWEST_BEFORE, sessionId, beforeSeq, limit));
         Collections.reverse(page);
         return page;
+    }
+
+    /*
+     * Plain JDBC straight to views: every turn reads a window, and loading it as managed entities (query
+     * plan lookup, entity initialisation, snapshots for dirty checking of rows that never change) cost more
+     * CPU than the rest of the turn's reads together.
+     */
+    private List<MessageView> window(String sql, UUID sessionId, int... bounds) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, sessionId);
+                for (int i = 0; i < bounds.length; i++) {
+                    statement.setInt(i + 2, bounds[i]);
+                }
+                List<MessageView> views = new ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        views.add(new MessageView(row.getObject(1, UUID.class), row.getInt(2), row.getString(3),
+                                row.getString(4), row.getString(5), row.getObject(6, Integer.class), row.getString(7),
+                                row.getObject(8, Integer.class), row.getString(9), fromJson(row.getString(10)),
+                                row.getObject(11, OffsetDateTime.class).toInstant()));
+                    }
+                }
+                return views;
+            }
+        });
     }
 
     private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {

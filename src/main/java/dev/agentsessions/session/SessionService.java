@@ -4,7 +4,6 @@ import dev.agentsessions.agent.Agent;
 import dev.agentsessions.agent.AgentNotFound;
 import dev.agentsessions.agent.AgentRepository;
 import dev.agentsessions.config.AgentSessionsConfig;
-import dev.agentsessions.message.AgentMessage;
 import dev.agentsessions.message.MessageRepository;
 import dev.agentsessions.message.MessageView;
 import dev.agentsessions.observability.ChatMetrics;
@@ -86,9 +85,9 @@ public class SessionService {
     public MessagePage messages(String agentId, String sessionId, ClientInfo client, int afterSeq, int limit) {
         Agent agent = agentFor(agentId, client);
         AgentSession session = findLive(agent, sessionId, client).orElseThrow(SessionNotFound::new);
-        List<AgentMessage> page = messages.between(session.id(), afterSeq, MessageRepository.UNBOUNDED, limit + 1);
+        List<MessageView> page = messages.between(session.id(), afterSeq, MessageRepository.UNBOUNDED, limit + 1);
         boolean hasMore = page.size() > limit;
-        List<MessageView> views = page.stream().limit(limit).map(MessageView::from).toList();
+        List<MessageView> views = hasMore ? page.subList(0, limit) : page;
         int nextAfterSeq = views.isEmpty() ? afterSeq : views.get(views.size() - 1).seq();
         return new MessagePage(session.sessionId(), views, nextAfterSeq, hasMore);
     }
