@@ -16,7 +16,7 @@ TURNS_PER_VISITOR=${TURNS_PER_VISITOR:-10}
 PGBENCH_SESSIONS=${PGBENCH_SESSIONS:-10000} # 10-message sessions pgbench chats in
 LENGTHS=${LENGTHS:-"10 100 1000"}
 LENGTH_SESSIONS=${LENGTH_SESSIONS:-1000}    # sessions per length; each takes one turn from the service
-LENGTH_ROUNDS=${LENGTH_ROUNDS:-2}           # the lengths take turns, round by round, so drift hits all alike
+LENGTH_ROUNDS=${LENGTH_ROUNDS:-4}           # the lengths take turns, in alternating order, so drift hits all alike
 LENGTH_CLIENTS=${LENGTH_CLIENTS:-8}
 REPLICA_CLIENTS=${REPLICA_CLIENTS:-32}
 PG_PORT_BENCH=55601
@@ -147,7 +147,9 @@ run_once() {
   declare -A latency_sum latency_turns p99_max
   local per_round=$(( LENGTH_SESSIONS / LENGTH_ROUNDS ))
   for round in $(seq 0 $(( LENGTH_ROUNDS - 1 ))); do
-    for length in $LENGTHS; do
+    local order=$LENGTHS
+    if [ $(( round % 2 )) -eq 1 ]; then order=$(tr ' ' '\n' <<<"$LENGTHS" | tac | tr '\n' ' '); fi
+    for length in $order; do
       local result
       result=$(java bench/LoadBench.java sessions "http://127.0.0.1:$PORT_A" "$LENGTH_CLIENTS" \
                "$(( $(length_first_sid "$length") + round * per_round ))" "$per_round")
