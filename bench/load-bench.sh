@@ -94,12 +94,13 @@ pgbench_run() { # CLIENTS SECONDS FIRST_SID SESSIONS SCRIPT
   tps=$(sed -nE 's/^tps = ([0-9.]+) .*/\1/p' <<<"$out")
   transactions=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' <<<"$out")
   cpu=$(tail -1 <<<"$out" | awk '{ printf "%.0f", ($1 + $2) * 1000 }')
+  sleep 1 # pgbench's backends exit after it does: their CPU counts once the postmaster has reaped them
   echo "$tps $transactions $cpu $(( $(postgres_cpu_ms) - pg_before ))"
 }
 
 run_once() {
   local run=$1 line="" script="$BENCH_LOG_DIR/chat-turn.pgbench"
-  pg_start "$PG_PORT_BENCH" shared_preload_libraries=pg_stat_statements shared_buffers=512MB max_connections=200
+  pg_start "$PG_PORT_BENCH" shared_preload_libraries=pg_stat_statements shared_buffers=2GB max_connections=200
   service_start "$PORT_A"
   pg_psql -c "CREATE EXTENSION pg_stat_statements" >/dev/null
   seed "$CAPTURE_SID" 1 20
