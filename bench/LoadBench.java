@@ -77,7 +77,7 @@ public class LoadBench {
             }
             return System.nanoTime() < end;
         });
-        print(result.describe("visitors", clients).replace("}", ",\"visitors\":" + visitors.get() + "}"));
+        System.out.println(result.describe("visitors", clients, ",\"visitors\":" + visitors.get()));
     }
 
     private static void sessions(String base, int clients, long firstSid, int count) throws Exception {
@@ -90,7 +90,7 @@ public class LoadBench {
             mine.turn(base, "One more question: can I still change the delivery address?", Long.toString(firstSid + n));
             return true;
         });
-        print(result.describe("sessions", clients));
+        System.out.println(result.describe("sessions", clients, ""));
     }
 
     /** One client's next piece of work (a visitor, a session), its turns counted in {@code mine}; false when done. */
@@ -163,15 +163,16 @@ public class LoadBench {
             errors += other.errors;
         }
 
-        String describe(String load, int clients) {
+        /** The run as one JSON line, with {@code extraFields} (",\"name\":value..." or empty) at its end. */
+        String describe(String load, int clients, String extraFields) {
             latencies.sort(null);
             double mean = latencies.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6;
             return String.format(Locale.ROOT,
                     "{\"load\":\"%s\",\"clients\":%d,\"turns\":%d,\"errors\":%d,\"seconds\":%.2f,"
                             + "\"turns_per_second\":%.1f,\"mean_ms\":%.2f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,"
-                            + "\"driver_cpu_ms\":%.0f}",
+                            + "\"driver_cpu_ms\":%.0f%s}",
                     load, clients, latencies.size(), errors, seconds, latencies.size() / seconds, mean,
-                    percentile(0.50), percentile(0.99), cpuMillis);
+                    percentile(0.50), percentile(0.99), cpuMillis, extraFields);
         }
 
         private double percentile(double p) {
@@ -229,10 +230,6 @@ public class LoadBench {
 
     private static String number(double value) {
         return Double.isNaN(value) ? "-" : value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
-    }
-
-    private static void print(String line) {
-        System.out.println(line);
     }
 
     /**

@@ -76,9 +76,7 @@ public class PublicApiGate {
             } else if (DatabaseUnavailable.causedBy(loaded.cause())) {
                 // Answered here: the REST layer would wait for a connection again, doubling the client's wait.
                 Log.warnf("Could not read the website policy of agent %s: database unavailable", path.agentId());
-                DatabaseUnavailable unavailable = new DatabaseUnavailable(databaseRetryAfter);
-                ctx.response().putHeader("Retry-After", unavailable.retryAfterSeconds().toString());
-                answer(ctx, unavailable.problem());
+                answer(ctx, new DatabaseUnavailable(databaseRetryAfter));
             } else {
                 // The REST layer reads the agent again and answers the failure as a problem document.
                 Log.warnf(loaded.cause(), "Could not read the website policy of agent %s", path.agentId());
@@ -101,8 +99,7 @@ public class PublicApiGate {
             refused = limiter.check(LimitKind.SESSION, agentId, path.sessionId(), policy.limits());
         }
         if (refused.isPresent()) {
-            ctx.response().putHeader("Retry-After", refused.get().retryAfterSeconds().toString());
-            answer(ctx, refused.get().problem());
+            answer(ctx, refused.get());
             return;
         }
         ctx.put(GATED, new GatedRequest(agentId, policy));
@@ -123,10 +120,14 @@ public class PublicApiGate {
         }
         ctx.response().headers().add("Vary", "Origin");
         ProblemException refusal = policy.agentExists() ? OriginGuard.refusal() : new AgentNotFound(null);
-        answer(ctx, refusal.problem());
+        answer(ctx, refusal);
     }
 
-    private void answer(RoutingContext ctx, Problem problem) {
+    private void answer(RoutingContext ctx, ProblemException refusal) {
+        Problem problem = refusal.problem();
+        if (refusal.retryAfterSeconds() != null) {
+            ctx.response().putHeader("Retry-After", refusal.retryAfterSeconds().toString());
+        }
         try {
             ctx.response().setStatusCode(problem.status())
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
